@@ -1,0 +1,17 @@
+namespace Scenarios.Loading.Faults;
+
+/// <summary>The registry of fault kinds a scenario may use.</summary>
+internal static class FaultKinds
+{
+    public static readonly IReadOnlyList<IFaultKindParser> All =
+    [
+        new OutageFaultParser(),
+        new LatencyFaultParser(),
+        new BacklogFaultParser(),
+    ];
+
+    public static IReadOnlyList<string> Names { get; } = [.. All.Select(k => k.Kind)];
+
+    public static IFaultKindParser? Find(string kind) =>
+        All.FirstOrDefault(k => string.Equals(k.Kind, kind, StringComparison.Ordinal));
+}

@@ -1,0 +1,35 @@
+using Scenarios.Model;
+using Simulator.Vendors.DexcomShare;
+using Simulator.Vendors.Nightscout;
+
+namespace Simulator.Runs;
+
+/// <summary>
+/// Accounts, secrets and device tokens of a run, derived from its seed so a run can be repeated exactly and no
+/// real credential is ever involved.
+/// </summary>
+public sealed class RunCredentials
+{
+    public RunCredentials(Scenario scenario)
+    {
+        var random = new Random(scenario.Seed);
+        string Hex(int bytes) { var b = new byte[bytes]; random.NextBytes(b); return Convert.ToHexStringLower(b); }
+        Guid NewGuid() { var b = new byte[16]; random.NextBytes(b); return new Guid(b); }
+
+        foreach (var patient in scenario.Patients)
+        {
+            Share[patient.Id] = new ShareAccount(patient.Id, patient.Id, $"pw-{Hex(6)}", NewGuid());
+            Nightscout[patient.Id] = new NightscoutSite(patient.Id, $"ns-secret-{Hex(8)}");
+            foreach (var follower in patient.Followers)
+                FcmTokens[(patient.Id, follower.Id)] = $"fcm-{follower.Id}-{Hex(16)}";
+        }
+        FcmAccessToken = $"ya29.fake-{Hex(16)}";
+    }
+
+    public const string FcmProject = "cgm-sim";
+    public Dictionary<string, ShareAccount> Share { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, NightscoutSite> Nightscout { get; } = new(StringComparer.Ordinal);
+    /// <summary>Device token of each follower's phone, per patient they follow.</summary>
+    public Dictionary<(string Patient, string Follower), string> FcmTokens { get; } = [];
+    public string FcmAccessToken { get; }
+}

@@ -1,0 +1,192 @@
+using Scenarios.Model;
+using Simulator.Faults;
+using Simulator.Glucose;
+using Simulator.Journal;
+using Simulator.Reports;
+using Simulator.Scoring;
+using Simulator.Time;
+using Simulator.Vendors;
+using Simulator.Vendors.DexcomShare;
+using Simulator.Vendors.Fcm;
+using Simulator.Vendors.Nightscout;
+
+namespace Simulator.Runs;
+
+/// <summary>
+/// Builds the world a scenario describes (clock, fakes, the phone app, the system under test), lets virtual
+/// time run to the end, then scores the journal and writes the report. One direction: generator → fakes →
+/// SUT → push fakes → journal → scorer; nothing reaches back up the chain.
+/// </summary>
+public static class RunOrchestrator
+{
+    public static async Task<RunResult> RunAsync(RunOptions options, CancellationToken ct = default)
+    {
+        var scenario = options.Scenario;
+        Directory.CreateDirectory(options.OutputDirectory);
+        var journalPath = Path.Combine(options.OutputDirectory, "journal.jsonl");
+        var clock = new VirtualClock(scenario.Start, scenario.Speed);
+        var faults = new FaultTimeline(scenario.Faults, scenario.Seed);
+        var jitter = new SchedulingJitter();
+        var credentials = new RunCredentials(scenario);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+
+        await using var journal = new RunJournal(journalPath);
+        var context = new FakeContext(clock, journal, faults);
+        using var fakes = new FakeSet(scenario, context, credentials);
+        await using var sutHandle = await BindSutAsync(options, http, ct);
+        await using var harness = await HarnessApi.StartAsync(clock, ct);
+        await fakes.WarmUpAsync(http, ct);
+
+        var readings = scenario.Patients
+            .SelectMany(p => p.Trace is ScriptedTraceSpec s ? ScriptedTrace.Generate(p.Id, s, scenario.Start, scenario.End)
+                                                            : throw new NotSupportedException($"Trace source '{p.Trace.Source}' is not available in this version."))
+            .ToList();
+        var uploaders = fakes.Uploaders(http, clock, journal);
+        var sutLabel = scenario.Sut is BuiltinSut b ? $"reference-system/{b.Profile}" : sutHandle.Client.BaseUrl.ToString();
+
+        journal.Append(new RunStarted { At = scenario.Start, Scenario = scenario.Name, Seed = scenario.Seed, Speed = scenario.Speed, Sut = sutLabel });
+        var realStart = TimeProvider.System.GetTimestamp();
+        clock.Start();
+        await sutHandle.Client.StartFollowingAsync(SutConfig(scenario, options, fakes, credentials, harness.ClockUrl), ct);
+
+        foreach (var (at, act) in Schedule(scenario, readings, journal, uploaders))
+        {
+            await WaitUntilAsync(clock, at, jitter, ct);
+            act();
+        }
+        await WaitUntilAsync(clock, scenario.End, jitter, ct);
+
+        await sutHandle.Client.StopAsync(ct);
+        journal.Append(new RunEnded { At = clock.GetUtcNow(), Outcome = "completed" });
+        foreach (var uploader in uploaders.Values.SelectMany(u => u)) await uploader.DisposeAsync();
+        var realDuration = TimeProvider.System.GetElapsedTime(realStart);
+
+        var scorecard = Scorer.Score(scenario, journal.Snapshot(), faults, credentials.FcmTokens.ToDictionary(kv => kv.Value, kv => kv.Key));
+        var report = RunReport.Create(scenario, sutLabel, scorecard, jitter, realDuration);
+        var reportPath = Path.Combine(options.OutputDirectory, "report.json");
+        await ReportJsonWriter.WriteAsync(report, reportPath, ct);
+        return new RunResult(report, reportPath, journalPath);
+    }
+
+    /// <summary>Everything that happens at a set virtual instant: readings taken (and uploaded), fault windows opening and closing.</summary>
+    private static IEnumerable<(DateTimeOffset At, Action Act)> Schedule(Scenario scenario, IReadOnlyList<Reading> readings, RunJournal journal,
+        IReadOnlyDictionary<string, List<PhoneUploader>> uploaders)
+    {
+        var readingActs = readings.Select(r => (r.SensorTime, (Action)(() =>
+        {
+            journal.Append(new ReadingGenerated { At = r.SensorTime, Patient = r.Patient, Mgdl = r.Mgdl, Trend = r.Trend.ToString() });
+            foreach (var uploader in uploaders[r.Patient]) uploader.Enqueue(r);
+        })));
+        var faultEvents = scenario.Faults.SelectMany(f => new[] { (At: f.At, Fault: f, Active: true), (At: f.Until, Fault: f, Active: false) })
+            .Where(x => x.At >= scenario.Start && x.At < scenario.End)
+            .Select(x => (x.At, (Action)(() => journal.Append(new FaultPhaseChanged
+            {
+                At = x.At, Target = x.Fault.Target.ToString(), Kind = x.Fault.Kind, Active = x.Active,
+            }))));
+        return readingActs.Concat(faultEvents).OrderBy(x => x.Item1).ToList();
+    }
+
+    private static async Task WaitUntilAsync(VirtualClock clock, DateTimeOffset at, SchedulingJitter jitter, CancellationToken ct)
+    {
+        var wait = at - clock.GetUtcNow();
+        if (wait <= TimeSpan.Zero) return;
+        await Task.Delay(wait, clock, ct);
+        jitter.Record(clock.ToReal(clock.GetUtcNow() - at));
+    }
+
+    private static async Task<SutHandle> BindSutAsync(RunOptions options, HttpClient http, CancellationToken ct)
+    {
+        IBuiltinSut? builtin = null;
+        Uri url;
+        if (options.Scenario.Sut is ExternalSut external) url = external.BaseUrl;
+        else
+        {
+            var start = options.StartBuiltinSut ?? throw new RunFailedException(
+                "The scenario binds the built-in ReferenceSystem, but this host cannot start it. Run it through the `simulator` command, or give an external system with --sut-url.");
+            builtin = await start(ct);
+            url = builtin.BaseUrl;
+        }
+        var client = new SutClient(http, url);
+        try { await client.PreflightAsync(options.Scenario.Speed, ct); }
+        catch
+        {
+            if (builtin is not null) await builtin.DisposeAsync();
+            throw;
+        }
+        return new SutHandle(client, builtin);
+    }
+
+    private static object SutConfig(Scenario s, RunOptions options, FakeSet fakes, RunCredentials credentials, Uri clockUrl) => new
+    {
+        profile = s.Sut is BuiltinSut b ? b.Profile : options.ExternalProfile ?? "resilient",
+        seed = s.Seed,
+        clock = new { url = clockUrl },
+        policy = new { urgentLowMgdl = s.Policy.UrgentLowMgdl, lowMgdl = s.Policy.LowMgdl, highMgdl = s.Policy.HighMgdl, noDataMinutes = s.Policy.NoDataAfter.TotalMinutes },
+        push = new { fcm = fakes.Fcm is { } fcm ? new { baseUrl = fcm.BaseUrl, projectId = fcm.ProjectId, accessToken = fcm.AccessToken } : null },
+        patients = s.Patients.Select(p => new
+        {
+            id = p.Id,
+            share = fakes.Share is { } share && p.FollowVia.Contains(VendorIds.DexcomShare)
+                ? new { baseUrl = share.ServicesUrl, accountName = credentials.Share[p.Id].AccountName, password = credentials.Share[p.Id].Password, applicationId = "d89443d2-327c-4a6f-89e5-496bbb0317db" }
+                : null,
+            nightscout = fakes.Nightscout is { } ns && p.FollowVia.Contains(VendorIds.Nightscout)
+                ? new { baseUrl = ns.SiteUrl(p.Id), apiSecret = credentials.Nightscout[p.Id].ApiSecret }
+                : null,
+            followers = p.Followers.Select(f => new { id = f.Id, fcmToken = credentials.FcmTokens[(p.Id, f.Id)] }),
+        }),
+    };
+
+    private sealed record SutHandle(SutClient Client, IBuiltinSut? Builtin) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            if (Builtin is not null) await Builtin.DisposeAsync();
+        }
+    }
+
+    /// <summary>The vendor fakes a scenario puts in play, started on their own loopback ports.</summary>
+    private sealed class FakeSet : IDisposable
+    {
+        private readonly Scenario _scenario;
+        private readonly RunCredentials _credentials;
+
+        public FakeSet(Scenario scenario, FakeContext context, RunCredentials credentials)
+        {
+            (_scenario, _credentials) = (scenario, credentials);
+            if (scenario.Vendors.Contains(VendorIds.DexcomShare))
+                Share = new DexcomShareFake(context, credentials.Share.Values, scenario.Start.Offset, new Random(scenario.Seed ^ 0x5A4E));
+            if (scenario.Vendors.Contains(VendorIds.Nightscout))
+                Nightscout = new NightscoutFake(context, credentials.Nightscout.Values);
+            if (scenario.Vendors.Contains(VendorIds.Fcm))
+                Fcm = new FcmFake(context, RunCredentials.FcmProject, credentials.FcmAccessToken);
+            Share?.Start();
+            Nightscout?.Start();
+            Fcm?.Start();
+        }
+
+        public async Task WarmUpAsync(HttpClient http, CancellationToken ct)
+        {
+            foreach (var fake in new VendorFake?[] { Share, Nightscout, Fcm }.OfType<VendorFake>())
+                await fake.WarmUpAsync(http, ct);
+        }
+
+        public DexcomShareFake? Share { get; }
+        public NightscoutFake? Nightscout { get; }
+        public FcmFake? Fcm { get; }
+
+        public Dictionary<string, List<PhoneUploader>> Uploaders(HttpClient http, TimeProvider clock, RunJournal journal) =>
+            _scenario.Patients.ToDictionary(p => p.Id, p => p.UploadsTo.Select(vendor => vendor switch
+            {
+                VendorIds.DexcomShare => PhoneUploader.ToShare(http, clock, journal, Share!.ServicesUrl, _credentials.Share[p.Id]),
+                VendorIds.Nightscout => PhoneUploader.ToNightscout(http, clock, journal, Nightscout!.SiteUrl(p.Id), _credentials.Nightscout[p.Id]),
+                _ => throw new NotSupportedException($"The phone app cannot upload to '{vendor}'."),
+            }).ToList());
+
+        public void Dispose()
+        {
+            Share?.Dispose();
+            Nightscout?.Dispose();
+            Fcm?.Dispose();
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Scenarios.Model;
+using Simulator.Journal;
+using WireMock;
+using WireMock.Matchers;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+
+namespace Simulator.Vendors.Fcm;
+
+/// <summary>
+/// Firebase Cloud Messaging HTTP v1 send (shared/spec/vendor-apis.md §5.1). Every accepted message is a
+/// delivery to a follower's phone and is journalled with its raw payload; the scorer reads it from there.
+/// Errors use Google's envelope with an FcmError detail, as the Admin SDKs parse it.
+/// </summary>
+public sealed class FcmFake(FakeContext context, string projectId, string accessToken) : VendorFake(VendorIds.Fcm, context)
+{
+    private static readonly string[] Targets = ["token", "topic", "condition"];
+    private long _messageId = 6_000_000_000_000_000_000;
+
+    public string ProjectId { get; } = projectId;
+    public string AccessToken { get; } = accessToken;
+
+    protected override string? EndpointOf(HttpRequest request) =>
+        (request.Path.Value ?? "").EndsWith("/messages:send", StringComparison.Ordinal) ? "send" : null;
+
+    public override (string ContentType, string Body) ErrorBody(int status) =>
+        ("application/json", JsonSerializer.Serialize(Error(status, status == 503 ? "UNAVAILABLE" : "INTERNAL",
+            status == 503 ? "The service is currently unavailable." : "Internal error encountered.")));
+
+    protected override IEnumerable<(HttpMethod, string)> WarmUpRequests() => [(HttpMethod.Post, "/v1/projects/warm-up/messages:send")];
+
+    protected override void Map(WireMockServer server) =>
+        server.Given(Request.Create().WithPath(new RegexMatcher(@"^/v1/projects/[^/]+/messages:send$")).UsingPost())
+              .RespondWith(Response.Create().WithCallback(Send));
+
+    private ResponseMessage Send(IRequestMessage request)
+    {
+        var auth = request.Headers?.FirstOrDefault(h => h.Key.Equals("Authorization", StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault();
+        if (auth != $"Bearer {AccessToken}")
+            return Json(401, Error(401, "THIRD_PARTY_AUTH_ERROR", "Request had invalid authentication credentials.", "UNAUTHENTICATED"));
+        var project = request.Path.Split('/')[3];
+        if (project != ProjectId)
+            return Json(403, Error(403, "SENDER_ID_MISMATCH", "SenderId mismatch", "PERMISSION_DENIED"));
+        if (Validate(request.Body) is { } problem)
+            return Json(400, Error(400, "INVALID_ARGUMENT", problem, "INVALID_ARGUMENT"));
+
+        Context.Journal.Append(new PushReceived { At = Clock.GetUtcNow(), Channel = Vendor, Payload = request.Body! });
+        var id = Interlocked.Increment(ref _messageId);
+        return Json(200, new { name = $"projects/{ProjectId}/messages/{id}" });
+    }
+
+    /// <summary>The checks the real endpoint makes that a sender can get wrong: one target, string-only data.</summary>
+    private static string? Validate(string? body)
+    {
+        JsonElement message;
+        try
+        {
+            var root = JsonDocument.Parse(body ?? "").RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("message", out message) || message.ValueKind != JsonValueKind.Object)
+                return "Request contains an invalid argument: 'message' is required.";
+        }
+        catch (JsonException) { return "Invalid JSON payload received."; }
+        var targets = Targets.Count(t => message.TryGetProperty(t, out _));
+        if (targets != 1) return "Request contains an invalid argument: exactly one of token, topic or condition is required.";
+        if (message.TryGetProperty("data", out var data))
+        {
+            if (data.ValueKind != JsonValueKind.Object) return "Invalid value at 'message.data': must be a map of strings.";
+            foreach (var field in data.EnumerateObject())
+                if (field.Value.ValueKind != JsonValueKind.String)
+                    return $"Invalid value at 'message.data[{field.Name}]': must be a string.";
+        }
+        return body!.Length > 4096 ? "Request contains an invalid argument: message is too big." : null;
+    }
+
+    private static object Error(int code, string fcmError, string message, string? status = null) => new
+    {
+        error = new
+        {
+            code, message, status = status ?? (code == 503 ? "UNAVAILABLE" : "INTERNAL"),
+            details = new object[] { new Dictionary<string, string> { ["@type"] = "type.googleapis.com/google.firebase.fcm.v1.FcmError", ["errorCode"] = fcmError } },
+        },
+    };
+}
