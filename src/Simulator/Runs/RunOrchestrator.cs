@@ -22,6 +22,7 @@ public static class RunOrchestrator
     public static async Task<RunResult> RunAsync(RunOptions options, CancellationToken ct = default)
     {
         var scenario = options.Scenario;
+        EnsureThreadPoolHeadroom();
         Directory.CreateDirectory(options.OutputDirectory);
         var journalPath = Path.Combine(options.OutputDirectory, "journal.jsonl");
         var clock = new VirtualClock(scenario.Start, scenario.Speed);
@@ -66,6 +67,18 @@ public static class RunOrchestrator
         var reportPath = Path.Combine(options.OutputDirectory, "report.json");
         await ReportJsonWriter.WriteAsync(report, reportPath, ct);
         return new RunResult(report, reportPath, journalPath);
+    }
+
+    /// <summary>
+    /// At 3000x one real millisecond is three virtual seconds, so a timer callback queued behind a starved thread
+    /// pool (the pool adds threads slowly) shows up as minutes of fake alert latency. Start with enough threads for
+    /// the fakes, the system under test and the scheduler to never wait for one.
+    /// </summary>
+    private static void EnsureThreadPoolHeadroom()
+    {
+        const int Wanted = 32;
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        if (workers < Wanted || io < Wanted) ThreadPool.SetMinThreads(Math.Max(workers, Wanted), Math.Max(io, Wanted));
     }
 
     /// <summary>Everything that happens at a set virtual instant: readings taken (and uploaded), fault windows opening and closing.</summary>

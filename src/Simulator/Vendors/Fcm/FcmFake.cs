@@ -26,9 +26,24 @@ public sealed class FcmFake(FakeContext context, string projectId, string access
     protected override string? EndpointOf(HttpRequest request) =>
         (request.Path.Value ?? "").EndsWith("/messages:send", StringComparison.Ordinal) ? "send" : null;
 
-    public override (string ContentType, string Body) ErrorBody(int status) =>
-        ("application/json", JsonSerializer.Serialize(Error(status, status == 503 ? "UNAVAILABLE" : "INTERNAL",
-            status == 503 ? "The service is currently unavailable." : "Internal error encountered.")));
+    /// <summary>
+    /// An outage answers as FCM would for that status (shared/spec/vendor-apis.md §5.1): the FcmError code is what
+    /// the Admin SDKs classify by, so a 429 must say QUOTA_EXCEEDED, not INTERNAL.
+    /// </summary>
+    public override (string ContentType, string Body) ErrorBody(int status)
+    {
+        var (fcmError, googleStatus, message) = status switch
+        {
+            400 => ("INVALID_ARGUMENT", "INVALID_ARGUMENT", "Request contains an invalid argument."),
+            401 => ("THIRD_PARTY_AUTH_ERROR", "UNAUTHENTICATED", "Request had invalid authentication credentials."),
+            403 => ("SENDER_ID_MISMATCH", "PERMISSION_DENIED", "SenderId mismatch"),
+            404 => ("UNREGISTERED", "NOT_FOUND", "Requested entity was not found."),
+            429 => ("QUOTA_EXCEEDED", "RESOURCE_EXHAUSTED", "Quota exceeded for sending messages."),
+            503 => ("UNAVAILABLE", "UNAVAILABLE", "The service is currently unavailable."),
+            _ => ("INTERNAL", "INTERNAL", "Internal error encountered."),
+        };
+        return ("application/json", JsonSerializer.Serialize(Error(status, fcmError, message, googleStatus)));
+    }
 
     protected override IEnumerable<(HttpMethod, string)> WarmUpRequests() => [(HttpMethod.Post, "/v1/projects/warm-up/messages:send")];
 

@@ -47,9 +47,11 @@ public sealed class OutageFaultTests
     }
 
     [Theory]
-    [InlineData(503, "UNAVAILABLE")]
-    [InlineData(500, "INTERNAL")]
-    public async Task A_status_outage_on_fcm_answers_googles_error_envelope(int status, string code)
+    [InlineData(503, "UNAVAILABLE", "UNAVAILABLE")]
+    [InlineData(500, "INTERNAL", "INTERNAL")]
+    [InlineData(429, "RESOURCE_EXHAUSTED", "QUOTA_EXCEEDED")]
+    [InlineData(404, "NOT_FOUND", "UNREGISTERED")]
+    public async Task A_status_outage_on_fcm_answers_googles_error_envelope(int status, string googleStatus, string fcmError)
     {
         var context = Rig.Context(new ManualClock(Now), Outage("fcm", null, new OutageFaultOptions { StatusCode = status }));
         using var fake = new FcmFake(context, "sim-project", "token");
@@ -65,7 +67,7 @@ public sealed class OutageFaultTests
 
         Assert.Equal(status, (int)response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
-        FcmFakeTests.AssertGoogleError(await response.JsonAsync(), status, code, code);
+        FcmFakeTests.AssertGoogleError(await response.JsonAsync(), status, googleStatus, fcmError);
         Assert.Empty(context.Journal.OfType<PushReceived>());
     }
 
