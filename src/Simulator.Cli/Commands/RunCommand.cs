@@ -41,10 +41,19 @@ internal static class RunCommand
             Console.WriteLine($"Rehearsing '{scenario.Name}' ({scenario.Title}): {scenario.Duration.TotalHours:0.#} h of virtual time at {scenario.Speed:0.#}x, seed {scenario.Seed}.");
             Console.WriteLine($"System under test: {string.Join(" and ", plans.Select(p => p.Label))}. Expect about {scenario.Duration.TotalSeconds / scenario.Speed:0} s.");
             var results = await Task.WhenAll(plans.Select(p => RunOrchestrator.RunAsync(p.Options, ct)));
+            // The exact scenario text beside its results, so a run folder alone is enough to repeat the run.
+            var text = scenario.Origin.StartsWith("catalog:", StringComparison.Ordinal)
+                ? ScenarioCatalog.ReadText(scenario.Origin["catalog:".Length..])
+                : await File.ReadAllTextAsync(scenario.Origin, ct);
+            foreach (var plan in plans)
+                await File.WriteAllTextAsync(Path.Combine(plan.Options.OutputDirectory, "scenario.yaml"), text, ct);
 
-            ScorecardTable.Write(plans.Select(p => p.Label).ToList(), results.Select(r => r.Report).ToList());
+            ScorecardTable.Write(Spectre.Console.AnsiConsole.Console, plans.Select(p => p.Label).ToList(), results.Select(r => r.Report).ToList());
             foreach (var (plan, result) in plans.Zip(results))
+            {
+                if (result.Report.Run.FidelityWarning is { } warning) Console.WriteLine($"warning ({plan.Label}): {warning}");
                 Console.WriteLine($"{plan.Label}: report {result.ReportPath}, journal {result.JournalPath}");
+            }
             return results.All(r => r.SlosMet) ? 0 : SloBreachedExitCode;
         }));
         return command;

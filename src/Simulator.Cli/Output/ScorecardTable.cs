@@ -9,7 +9,7 @@ namespace Simulator.Cli.Output;
 /// <summary>The scorecard as a person reads it in a terminal: one column per system under test, side by side.</summary>
 internal static class ScorecardTable
 {
-    public static void Write(IReadOnlyList<string> labels, IReadOnlyList<RunReport> reports)
+    public static void Write(IAnsiConsole console, IReadOnlyList<string> labels, IReadOnlyList<RunReport> reports)
     {
         var table = new Table().Title("[bold]Alert delivery scorecard[/]").AddColumn("");
         foreach (var label in labels) table.AddColumn(new TableColumn(Markup.Escape(label)).RightAligned());
@@ -29,7 +29,7 @@ internal static class ScorecardTable
         foreach (var (slo, i) in reports[0].Slos.Select((s, i) => (s, i)))
             Row(table, $"SLO {slo.Expression}", reports, r => r.Slos[i].Met ? $"[green]met[/] ({Markup.Escape(r.Slos[i].Measured)})" : $"[red]BREACHED[/] ({Markup.Escape(r.Slos[i].Measured)})");
         Row(table, "[bold]verdict[/]", reports, r => r.Verdict == "met" ? "[green bold]all SLOs met[/]" : "[red bold]SLO breached[/]");
-        AnsiConsole.Write(table);
+        console.Write(table);
     }
 
     private static void Row(Table table, string name, IReadOnlyList<RunReport> reports, Func<RunReport, string> cell) =>
@@ -42,7 +42,5 @@ internal static class ScorecardTable
     }
 
     private static string Latency(LatencyStats l) => l.Count == 0 ? "n/a"
-        : $"{SloEvaluator.Duration(l.P50SecondsOrZero())} / {SloEvaluator.Duration(l.P95Seconds ?? 0)} / {SloEvaluator.Duration(l.MaxSeconds ?? 0)}";
-
-    private static double P50SecondsOrZero(this LatencyStats l) => l.P50Seconds ?? 0;
+        : $"{SloEvaluator.Duration(l.P50Seconds ?? 0)} / {SloEvaluator.Duration(l.P95Seconds ?? 0)} / {SloEvaluator.Duration(l.MaxSeconds ?? 0)}";
 }

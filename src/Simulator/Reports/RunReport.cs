@@ -11,6 +11,8 @@ namespace Simulator.Reports;
 public sealed record RunReport
 {
     public const int CurrentSchemaVersion = 1;
+    /// <summary>Coarser timing than this (virtual seconds) earns the run a fidelity warning.</summary>
+    public const double FidelityToleranceSeconds = 60;
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;
     public required ScenarioInfo Scenario { get; init; }
     public required string Sut { get; init; }
@@ -24,6 +26,7 @@ public sealed record RunReport
     {
         var slos = SloEvaluator.Evaluate(scenario.Slos, card);
         var p99 = jitter.RealPercentile(99);
+        var resolution = Math.Round(p99.TotalSeconds * scenario.Speed, 1);
         return new RunReport
         {
             Scenario = new ScenarioInfo(scenario.Name, scenario.Title, scenario.Origin, scenario.Source, scenario.Start, scenario.End,
@@ -32,11 +35,20 @@ public sealed record RunReport
                 scenario.Narrative),
             Sut = sut,
             Run = new RunInfo(Math.Round(realDuration.TotalSeconds, 2), jitter.Count, Math.Round(p99.TotalMilliseconds, 2),
-                Math.Round(p99.TotalSeconds * scenario.Speed, 1)),
+                resolution, FidelityWarning(scenario.Speed, resolution)),
             Scorecard = card,
             Slos = slos,
             Verdict = slos.All(s => s.Met) ? "met" : "breached",
         };
+    }
+
+    private static string? FidelityWarning(double speed, double resolutionSeconds)
+    {
+        if (resolutionSeconds <= FidelityToleranceSeconds) return null;
+        var suggested = Math.Max(1, Math.Floor(speed * FidelityToleranceSeconds / resolutionSeconds / 100) * 100);
+        return $"At {speed:0.#}x this machine's scheduling jitter makes every latency uncertain by about ±{resolutionSeconds:0} s, " +
+               $"coarser than a virtual minute, so late or missed verdicts near their limits may be the harness's, not the system's. " +
+               $"Run again with --speed {suggested:0} or lower for minute-accurate results.";
     }
 }
 
@@ -49,4 +61,5 @@ public sealed record FaultInfo(string Target, string Kind, DateTimeOffset At, Da
 /// How faithfully the run kept time: scheduled work woke up to <see cref="JitterP99Ms"/> late (real, 99th percentile),
 /// so every virtual latency in the report is uncertain by about <see cref="LatencyResolutionSeconds"/> (= jitter × speed).
 /// </summary>
-public sealed record RunInfo(double RealDurationSeconds, long JitterSamples, double JitterP99Ms, double LatencyResolutionSeconds);
+public sealed record RunInfo(double RealDurationSeconds, long JitterSamples, double JitterP99Ms, double LatencyResolutionSeconds,
+    string? FidelityWarning);

@@ -3,7 +3,7 @@ using Scenarios.Model;
 namespace Simulator.Tests.Support;
 
 /// <summary>A small scenario built in code, for scoring tests: one patient, two followers, Share then Nightscout.</summary>
-internal static class TestScenario
+public static class TestScenario
 {
     public static readonly DateTimeOffset Start = new(2019, 11, 30, 0, 0, 0, TimeSpan.FromHours(-5));
 
