@@ -44,15 +44,20 @@ internal static class RunCommand
             // The exact scenario text beside its results, so a run folder alone is enough to repeat the run.
             var text = scenario.Origin.StartsWith("catalog:", StringComparison.Ordinal)
                 ? ScenarioCatalog.ReadText(scenario.Origin["catalog:".Length..])
-                : await File.ReadAllTextAsync(scenario.Origin, ct);
+                : await File.ReadAllTextAsync(scenario.Origin, CancellationToken.None);
             foreach (var plan in plans)
-                await File.WriteAllTextAsync(Path.Combine(plan.Options.OutputDirectory, "scenario.yaml"), text, ct);
+                await File.WriteAllTextAsync(Path.Combine(plan.Options.OutputDirectory, "scenario.yaml"), text, CancellationToken.None);
 
             ScorecardTable.Write(Spectre.Console.AnsiConsole.Console, plans.Select(p => p.Label).ToList(), results.Select(r => r.Report).ToList());
             foreach (var (plan, result) in plans.Zip(results))
             {
                 if (result.Report.Run.FidelityWarning is { } warning) Console.WriteLine($"warning ({plan.Label}): {warning}");
                 Console.WriteLine($"{plan.Label}: report {result.ReportPath}, journal {result.JournalPath}");
+            }
+            if (results.Any(r => !r.Completed))
+            {
+                await Console.Error.WriteLineAsync("error: The run was stopped before the end of the scenario; the reports above cover the virtual time up to that moment and are marked \"outcome\": \"cancelled\".");
+                return Failure.ExitCode;
             }
             return results.All(r => r.SlosMet) ? 0 : SloBreachedExitCode;
         }));

@@ -16,6 +16,8 @@ public sealed record RunReport
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;
     public required ScenarioInfo Scenario { get; init; }
     public required string Sut { get; init; }
+    /// <summary><c>completed</c>, or <c>cancelled</c> when the run was stopped early and scored up to that instant (<c>scenario.end</c>).</summary>
+    public string Outcome { get; init; } = "completed";
     public required RunInfo Run { get; init; }
     public required Scorecard Scorecard { get; init; }
     public required IReadOnlyList<SloVerdict> Slos { get; init; }

@@ -50,22 +50,35 @@ public static class RunOrchestrator
         clock.Start();
         await sutHandle.Client.StartFollowingAsync(SutConfig(scenario, options, fakes, credentials, harness.ClockUrl), ct);
 
-        foreach (var (at, act) in Schedule(scenario, readings, journal, uploaders))
+        DateTimeOffset? cancelledAt = null;
+        try
         {
-            await WaitUntilAsync(clock, at, jitter, ct);
-            act();
+            foreach (var (at, act) in Schedule(scenario, readings, journal, uploaders))
+            {
+                await WaitUntilAsync(clock, at, jitter, ct);
+                act();
+            }
+            await WaitUntilAsync(clock, scenario.End, jitter, ct);
         }
-        await WaitUntilAsync(clock, scenario.End, jitter, ct);
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Stopped by the user: keep everything, score what happened so far, say the report is partial.
+            cancelledAt = clock.GetUtcNow();
+        }
 
-        await sutHandle.Client.StopAsync(ct);
-        journal.Append(new RunEnded { At = clock.GetUtcNow(), Outcome = "completed" });
+        await sutHandle.Client.StopAsync(CancellationToken.None);
+        journal.Append(new RunEnded { At = clock.GetUtcNow(), Outcome = cancelledAt is null ? "completed" : "cancelled" });
         foreach (var uploader in uploaders.Values.SelectMany(u => u)) await uploader.DisposeAsync();
         var realDuration = TimeProvider.System.GetElapsedTime(realStart);
 
-        var scorecard = Scorer.Score(scenario, journal.Snapshot(), faults, credentials.FcmTokens.ToDictionary(kv => kv.Value, kv => kv.Key));
-        var report = RunReport.Create(scenario, sutLabel, scorecard, jitter, realDuration);
+        var scored = cancelledAt is { } stop ? scenario with { Duration = stop - scenario.Start } : scenario;
+        var scorecard = Scorer.Score(scored, journal.Snapshot(), faults, credentials.FcmTokens.ToDictionary(kv => kv.Value, kv => kv.Key));
+        var report = RunReport.Create(scored, sutLabel, scorecard, jitter, realDuration) with
+        {
+            Outcome = cancelledAt is null ? "completed" : "cancelled",
+        };
         var reportPath = Path.Combine(options.OutputDirectory, "report.json");
-        await ReportJsonWriter.WriteAsync(report, reportPath, ct);
+        await ReportJsonWriter.WriteAsync(report, reportPath, CancellationToken.None);
         return new RunResult(report, reportPath, journalPath);
     }
 

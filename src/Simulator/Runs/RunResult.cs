@@ -6,4 +6,5 @@ namespace Simulator.Runs;
 public sealed record RunResult(RunReport Report, string ReportPath, string JournalPath)
 {
     public bool SlosMet => Report.Verdict == "met";
+    public bool Completed => Report.Outcome == "completed";
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using ReferenceSystem.Hosting;
 using Scenarios.Catalog;
 using Scenarios.Model;
+using EndToEnd.Tests.Support;
 using Simulator.Runs;
 
 namespace EndToEnd.Tests.Runs;
@@ -28,7 +28,7 @@ public sealed class DexcomShare2019Fixture : IAsyncLifetime
         {
             Scenario = scenario with { Sut = new BuiltinSut(profile) },
             OutputDirectory = Path.Combine(_root, profile),
-            StartBuiltinSut = async ct => new InProcessSut(await ReferenceSystemHost.StartAsync(ct)),
+            StartBuiltinSut = InProcessSut.StartAsync,
         }));
         var results = await Task.WhenAll(runs);
         Naive = JsonDocument.Parse(await File.ReadAllTextAsync(results[0].ReportPath)).RootElement;
@@ -39,11 +39,5 @@ public sealed class DexcomShare2019Fixture : IAsyncLifetime
     {
         Directory.Delete(_root, recursive: true);
         return Task.CompletedTask;
-    }
-
-    private sealed class InProcessSut(RunningReferenceSystem running) : IBuiltinSut
-    {
-        public Uri BaseUrl => running.BaseUrl;
-        public ValueTask DisposeAsync() => running.DisposeAsync();
     }
 }
