@@ -67,8 +67,8 @@ public static class RunOrchestrator
         }
 
         await sutHandle.Client.StopAsync(CancellationToken.None);
-        journal.Append(new RunEnded { At = clock.GetUtcNow(), Outcome = cancelledAt is null ? "completed" : "cancelled" });
         foreach (var uploader in uploaders.Values.SelectMany(u => u)) await uploader.DisposeAsync();
+        journal.Append(new RunEnded { At = clock.GetUtcNow(), Outcome = cancelledAt is null ? "completed" : "cancelled" });
         var realDuration = TimeProvider.System.GetElapsedTime(realStart);
 
         var scored = cancelledAt is { } stop ? scenario with { Duration = stop - scenario.Start } : scenario;
