@@ -79,6 +79,28 @@ public class NaiveFollowerTests
     }
 
     [Fact]
+    public async Task Old_readings_drained_after_a_fresh_one_still_alert_as_Follow_did_in_2019()
+    {
+        await using var scenario = await FollowScenario.StartAsync();
+        var share = scenario.Share;
+        var t0 = scenario.Clock.Now;
+        share.Add(t0 - TimeSpan.FromMinutes(60), 120);
+        await scenario.FollowAsync(scenario.Body("naive"));
+        await Eventually.UntilAsync(() => share.SuccessfulReads >= 1, "the first read");
+
+        // Recovery as a draining backlog delivers it: the fresh reading is visible first, the withheld lows after it.
+        share.Add(t0, 120);
+        var reads = share.SuccessfulReads;
+        await Eventually.UntilAsync(() => share.SuccessfulReads >= reads + 1, "a poll that sees the fresh reading");
+        var drained = new[] { t0 - TimeSpan.FromMinutes(40), t0 - TimeSpan.FromMinutes(35) };
+        foreach (var at in drained) share.Add(at, 50);
+
+        await Eventually.UntilAsync(() => scenario.Fcm.DeliveredOf("urgent-low").Count >= 2, "alerts for the drained lows");
+        Assert.Equal(drained.Select(d => d.ToUnixTimeMilliseconds()),
+            scenario.Fcm.DeliveredOf("urgent-low").Select(p => p.ReadingTime.ToUnixTimeMilliseconds()).Order());
+    }
+
+    [Fact]
     public async Task After_SessionIdNotFound_it_logs_in_again_only_at_the_next_poll()
     {
         await using var scenario = await FollowScenario.StartAsync();
