@@ -88,6 +88,22 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Scenarios_validate_passes_good_files_and_reports_every_problem_of_bad_ones()
+    {
+        var good = Write("good.yaml", ShortOutage);
+        var bad = Write("bad.yaml", ShortOutage.Replace("speed: 600", "sped: 600", StringComparison.Ordinal).Replace("kind: outage", "kind: outag", StringComparison.Ordinal));
+
+        var result = await SimulatorProcess.RunAsync("scenarios", "validate", good, bad, "dexcom-share-2019");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"ok: {good} (short-outage: 1 patient(s), 1 fault(s), 2 SLO(s))", result.StdOut, StringComparison.Ordinal);
+        Assert.Contains("ok: dexcom-share-2019", result.StdOut, StringComparison.Ordinal);
+        Assert.Contains("has 2 problems", result.StdErr, StringComparison.Ordinal);
+        Assert.Contains("did you mean 'speed'", result.StdErr, StringComparison.Ordinal);
+        Assert.Contains("did you mean 'outage'", result.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Scenarios_list_shows_the_built_in_catalog()
     {
         var result = await SimulatorProcess.RunAsync("scenarios", "list");
