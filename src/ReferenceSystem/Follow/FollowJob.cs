@@ -1,3 +1,4 @@
+using ReferenceSystem.Alerts;
 using ReferenceSystem.Clock;
 using ReferenceSystem.Profiles;
 using ReferenceSystem.Readings;
@@ -29,6 +30,8 @@ internal sealed class FollowJob : IDisposable
     private readonly CancellationTokenSource _polling = new();
     private readonly CancellationTokenSource _hardStop = new();
     private readonly PushDispatcher _push;
+    private readonly FcmClient _fcm;
+    private readonly ILogger _logger;
     private readonly IReadOnlyList<PatientFollower> _followers;
     private Task _running = Task.CompletedTask;
     private bool _stopped;
@@ -38,8 +41,9 @@ internal sealed class FollowJob : IDisposable
         _settings = settings;
         _clock = clock;
         _real = real;
-        var fcm = new FcmClient(http.CreateClient(VendorHttp.Fcm), settings.Fcm, clock);
-        _push = new PushDispatcher(fcm, clock, _hardStop.Token);
+        _fcm = new FcmClient(http.CreateClient(VendorHttp.Fcm), settings.Fcm, clock);
+        _push = new PushDispatcher(_fcm, clock, _hardStop.Token);
+        _logger = logger;
         _followers = settings.Patients.Select((patient, index) =>
         {
             var context = new FollowerContext(
@@ -63,7 +67,34 @@ internal sealed class FollowJob : IDisposable
     public void Start()
     {
         var token = _polling.Token;
-        _running = Task.WhenAll(_followers.Select(f => Task.Run(() => f.RunAsync(token), CancellationToken.None)));
+        _running = Task.Run(async () =>
+        {
+            await ValidatePushTargetsAsync(token);
+            await Task.WhenAll(_followers.Select(f => Task.Run(() => f.RunAsync(token), CancellationToken.None)));
+        }, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Checks every follower's push token once (FCM <c>validate_only</c>: nothing is delivered) before polling
+    /// starts. A rejected token is logged, not fatal: following must not wait on the push provider.
+    /// </summary>
+    private async Task ValidatePushTargetsAsync(CancellationToken ct)
+    {
+        foreach (var patient in _settings.Patients)
+            foreach (var follower in patient.Followers)
+            {
+                var probe = new PushMessage(patient.Id, follower, AlertKind.NoData, new GlucoseReading(_clock.GetUtcNow(), 100, "validation"));
+                try
+                {
+                    var outcome = await _fcm.ValidateAsync(probe, ct);
+                    if (!outcome.Delivered && _logger.IsEnabled(LogLevel.Warning))
+                        _logger.LogWarning("Push token of follower {Follower} was not accepted: {Error}", follower.Id, outcome.Error);
+                }
+                catch (OperationCanceledException) when (ct.IsCancellationRequested)
+                {
+                    return;
+                }
+            }
     }
 
     /// <summary>Stops polling and timers, then waits (bounded) for in-flight pushes. Returns pushes sent.</summary>

@@ -11,7 +11,7 @@ namespace ReferenceSystem.Profiles;
 /// <item>Sources: Dexcom Share (primary) and Nightscout (secondary, when configured). Readings from both are merged by
 ///   sensor time; the same sensor time is the same reading and the first copy is kept.</item>
 /// <item>Smart schedule: the next Share poll is at newest Share sensor time + 5 min + 15 s grace when that is still
-///   ahead, else 5 min later; it reads <c>minutes=min(1440, gap)</c>, <c>maxCount=288</c>.</item>
+///   ahead; once the next reading is overdue, after half the time it is overdue (30 s to 5 min); it reads <c>minutes=min(1440, gap)</c>, <c>maxCount=288</c>.</item>
 /// <item>Failures: exponential backoff with full jitter (base 20 s, cap 5 min virtual, seeded by the run's seed). A
 ///   <c>SessionIdNotFound</c>/<c>SessionNotValid</c> answer drops the session and logs in again at once (one retry).
 ///   Every vendor call also has a virtual-time budget so a hanging vendor counts as a failure.</item>
@@ -29,6 +29,7 @@ internal sealed class ResilientFollower : PatientFollower
 {
     public static readonly TimeSpan ReadingInterval = TimeSpan.FromMinutes(5);
     public static readonly TimeSpan PollGrace = TimeSpan.FromSeconds(15);
+    public static readonly TimeSpan OverdueRetryMin = TimeSpan.FromSeconds(30);
     public static readonly TimeSpan ShareStaleAfter = TimeSpan.FromMinutes(7);
     public static readonly TimeSpan AlertMaxAge = TimeSpan.FromMinutes(15);
     public static readonly TimeSpan BackoffBase = TimeSpan.FromSeconds(20);
@@ -110,8 +111,7 @@ internal sealed class ResilientFollower : PatientFollower
                     }
                     Status.PollFailed(ReadingSources.DexcomShare, _clock.GetUtcNow(), ex.Message);
                     if (Context.Logger.IsEnabled(LogLevel.Information))
-                        if (Context.Logger.IsEnabled(LogLevel.Information))
-            Context.Logger.LogInformation("resilient: Share poll for {Patient} failed: {Error}", Context.Patient.Id, ex.Message);
+                        Context.Logger.LogInformation("resilient: Share poll for {Patient} failed: {Error}", Context.Patient.Id, ex.Message);
                     delay = backoff.NextDelay();
                 }
                 _shareChanged.Pulse();
@@ -162,16 +162,22 @@ internal sealed class ResilientFollower : PatientFollower
             return _newestShare?.SensorTime;
     }
 
-    /// <summary>The next reading is due 5 min after the newest one; ask 15 s after that, or in 5 min if already past.</summary>
+    /// <summary>
+    /// The next reading is due 5 min after the newest one: ask 15 s after that. When it is already overdue (uploads
+    /// run late, or the poll beat the upload), ask again after half the time it is overdue, between 30 s and 5 min:
+    /// quick to catch a reading that is a little late, gentle on a vendor that has been silent for hours.
+    /// </summary>
     private TimeSpan SmartDelay(DateTimeOffset? newest)
     {
-        if (newest is { } sensorTime)
-        {
-            var untilNext = sensorTime + ReadingInterval + PollGrace - _clock.GetUtcNow();
-            if (untilNext > TimeSpan.Zero)
-                return untilNext < ReadingInterval + PollGrace ? untilNext : ReadingInterval + PollGrace;
-        }
-        return ReadingInterval;
+        if (newest is not { } sensorTime)
+            return ReadingInterval;
+        var due = sensorTime + ReadingInterval;
+        var now = _clock.GetUtcNow();
+        var untilNext = due + PollGrace - now;
+        if (untilNext > TimeSpan.Zero)
+            return untilNext < ReadingInterval + PollGrace ? untilNext : ReadingInterval + PollGrace;
+        var overdueRetry = (now - due) / 2;
+        return overdueRetry < OverdueRetryMin ? OverdueRetryMin : overdueRetry > ReadingInterval ? ReadingInterval : overdueRetry;
     }
 
     // ---- Nightscout (secondary, failover only) ----

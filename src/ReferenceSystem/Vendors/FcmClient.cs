@@ -27,11 +27,17 @@ internal sealed class FcmClient(HttpClient http, FcmTarget target, TimeProvider 
     private readonly Uri _sendUrl = new(
         target.BaseUrl.AbsoluteUri.TrimEnd('/') + $"/v1/projects/{Uri.EscapeDataString(target.ProjectId)}/messages:send");
 
-    public async Task<FcmOutcome> SendAsync(PushMessage message, CancellationToken ct)
+    /// <summary>
+    /// Asks FCM to check a message without delivering it (<c>validate_only</c>): confirms the follower's token and
+    /// the service's credentials when following starts, and warms the push path before the first real alert.
+    /// </summary>
+    public Task<FcmOutcome> ValidateAsync(PushMessage message, CancellationToken ct) => SendAsync(message, ct, validateOnly: true);
+
+    public async Task<FcmOutcome> SendAsync(PushMessage message, CancellationToken ct, bool validateOnly = false)
     {
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, _sendUrl) { Content = JsonContent.Create(Body(message)) };
+            using var request = new HttpRequestMessage(HttpMethod.Post, _sendUrl) { Content = JsonContent.Create(Body(message, validateOnly)) };
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", target.AccessToken);
             using var response = await http.SendAsync(request, ct);
             if (response.IsSuccessStatusCode)
@@ -50,7 +56,7 @@ internal sealed class FcmClient(HttpClient http, FcmTarget target, TimeProvider 
         }
     }
 
-    internal object Body(PushMessage message)
+    internal object Body(PushMessage message, bool validateOnly = false)
     {
         var reading = message.Reading;
         var offset = reading.DisplayOffset ?? clock.LocalTimeZone.GetUtcOffset(reading.SensorTime);
@@ -61,6 +67,7 @@ internal sealed class FcmClient(HttpClient http, FcmTarget target, TimeProvider 
             : $"{message.PatientId}: {value} mg/dL at {shown}";
         return new
         {
+            validate_only = validateOnly,
             message = new
             {
                 token = message.Follower.FcmToken,

@@ -69,6 +69,25 @@ public class ResilientFollowerTests
         Assert.Empty(scenario.Fcm.Delivered);
     }
 
+    [Fact]
+    public async Task A_reading_uploaded_late_is_picked_up_within_a_minute_not_at_the_next_five_minute_poll()
+    {
+        await using var scenario = await FollowScenario.StartAsync();
+        var t0 = scenario.Clock.Now;
+        scenario.Share.AddSeries(t0 - TimeSpan.FromMinutes(30), t0, _ => 120);
+        await scenario.FollowAsync(scenario.Body("resilient"));
+
+        // The reading taken at t0+5 reaches Share 75 s late: the poll at t0+5m15s finds nothing new.
+        var late = t0 + TimeSpan.FromMinutes(5);
+        await Eventually.UntilVirtualAsync(scenario.Clock, late + TimeSpan.FromSeconds(75));
+        scenario.Share.Add(late, 50);
+
+        await Eventually.UntilAsync(() => scenario.Fcm.DeliveredOf("urgent-low").Count >= 1, "the urgent low");
+        var push = scenario.Fcm.DeliveredOf("urgent-low")[0];
+        Assert.Equal(late.ToUnixTimeMilliseconds(), push.ReadingTime.ToUnixTimeMilliseconds());
+        Assert.InRange(push.At - late, TimeSpan.FromSeconds(75), TimeSpan.FromMinutes(2.5));
+    }
+
     private static async Task<bool> NightscoutPolling(FollowScenario scenario) =>
         (await scenario.StateAsync()).GetProperty("patients")[0].GetProperty("sources").GetProperty("nightscout").GetProperty("polling").GetBoolean();
 

@@ -57,11 +57,19 @@ internal sealed class FakeFcm : IDisposable
 
     public IReadOnlyList<ReceivedPush> DeliveredOf(string alert) => Delivered.Where(p => p.Alert == alert).ToList();
 
+    /// <summary><c>validate_only</c> checks: answered like FCM does (accepted, nothing delivered), kept apart from pushes.</summary>
+    public ConcurrentQueue<ReceivedPush> Validated { get; } = new();
+
     private ResponseMessage Send(IRequestMessage request)
     {
+        using var body = JsonDocument.Parse(request.Body ?? "{}");
+        if (body.RootElement.TryGetProperty("validate_only", out var validate) && validate.ValueKind == JsonValueKind.True)
+        {
+            Validated.Enqueue(new ReceivedPush(_clock.Now, request.Path, WireMockJson.Header(request, "Authorization"), body.RootElement.Clone(), 200));
+            return WireMockJson.Respond(200, $"{{\"name\":\"projects/{ProjectId}/messages/fake_message_id\"}}");
+        }
         var attempt = Interlocked.Increment(ref _attempts) - 1;
         var status = StatusForAttempt(attempt);
-        using var body = JsonDocument.Parse(request.Body ?? "{}");
         Received.Enqueue(new ReceivedPush(_clock.Now, request.Path, WireMockJson.Header(request, "Authorization"), body.RootElement.Clone(), status));
         return status == 200
             ? WireMockJson.Respond(200, $"{{\"name\":\"projects/{ProjectId}/messages/{attempt}\"}}")

@@ -61,11 +61,17 @@ public sealed class FcmFake(FakeContext context, string projectId, string access
             return Json(403, Error(403, "SENDER_ID_MISMATCH", "SenderId mismatch", "PERMISSION_DENIED"));
         if (Validate(request.Body) is { } problem)
             return Json(400, Error(400, "INVALID_ARGUMENT", problem, "INVALID_ARGUMENT"));
+        // validate_only: FCM checks the message and answers, but delivers nothing, so nothing reaches a follower.
+        if (IsValidateOnly(request.Body!))
+            return Json(200, new { name = $"projects/{ProjectId}/messages/fake_message_id" });
 
         Context.Journal.Append(new PushReceived { At = Clock.GetUtcNow(), Channel = Vendor, Payload = request.Body! });
         var id = Interlocked.Increment(ref _messageId);
         return Json(200, new { name = $"projects/{ProjectId}/messages/{id}" });
     }
+
+    private static bool IsValidateOnly(string body) =>
+        JsonDocument.Parse(body).RootElement.TryGetProperty("validate_only", out var v) && v.ValueKind == JsonValueKind.True;
 
     /// <summary>The checks the real endpoint makes that a sender can get wrong: one target, string-only data.</summary>
     private static string? Validate(string? body)

@@ -59,6 +59,18 @@ public sealed class FcmFakeTests : IDisposable
     }
 
     [Fact]
+    public async Task A_validate_only_message_is_checked_and_answered_but_never_delivered()
+    {
+        var body = UrgentLow.Replace("{\"message\"", "{\"validate_only\":true,\"message\"", StringComparison.Ordinal);
+
+        using var response = await SendAsync(body);
+
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal($"projects/{Project}/messages/fake_message_id", (await response.JsonAsync()).GetProperty("name").GetString());
+        Assert.Empty(_context.Journal.OfType<PushReceived>());
+    }
+
+    [Fact]
     public async Task A_valid_send_answers_the_message_name_and_journals_the_raw_payload()
     {
         using var response = await SendAsync(UrgentLow);
