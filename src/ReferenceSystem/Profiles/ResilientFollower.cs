@@ -219,8 +219,7 @@ internal sealed class ResilientFollower : PatientFollower
                 {
                     Status.PollFailed(ReadingSources.Nightscout, _clock.GetUtcNow(), ex.Message);
                     if (Context.Logger.IsEnabled(LogLevel.Information))
-                        if (Context.Logger.IsEnabled(LogLevel.Information))
-            Context.Logger.LogInformation("resilient: Nightscout poll for {Patient} failed: {Error}", Context.Patient.Id, ex.Message);
+                        Context.Logger.LogInformation("resilient: Nightscout poll for {Patient} failed: {Error}", Context.Patient.Id, ex.Message);
                     delay = backoff.NextDelay();
                 }
                 await Task.Delay(delay, _clock, ct);
