@@ -11,24 +11,24 @@ internal static class ScorecardTable
 {
     public static void Write(IAnsiConsole console, IReadOnlyList<string> labels, IReadOnlyList<RunReport> reports)
     {
-        var table = new Table().Title("[bold]Alert delivery scorecard[/]").AddColumn("");
+        var table = new Table().Title("[bold]Alert delivery scorecard[/]").AddColumn(new TableColumn("").NoWrap());
         foreach (var label in labels) table.AddColumn(new TableColumn(Markup.Escape(label)).RightAligned());
 
         foreach (var type in AlertTypes.All.Where(t => reports.Any(r => r.Scorecard.Alerts[t].Expected > 0)))
-            Row(table, $"{type}: delivered on time / late / missed (of expected)", reports, r => Outcomes(r.Scorecard.Alerts[type]));
-        Row(table, "latency p50 / p95 / max", reports, r => Latency(r.Scorecard.Total.Latency));
-        Row(table, "duplicate / false / too-late deliveries", reports, r => $"{r.Scorecard.Total.Duplicate} / {r.Scorecard.Total.False} / {r.Scorecard.Total.TooLate}");
-        Row(table, "told data had stopped (worst, after last reading)", reports, r => r.Scorecard.NoData.Gaps.Count == 0 ? "no gaps"
-            : r.Scorecard.NoData.UntoldGaps > 0 ? $"[red]never told ({r.Scorecard.NoData.UntoldGaps} of {r.Scorecard.NoData.Gaps.Count})[/]"
+            Row(table, $"{type}: on time/late/missed", reports, r => Outcomes(r.Scorecard.Alerts[type]));
+        Row(table, "latency p50/p95/max", reports, r => Latency(r.Scorecard.Total.Latency));
+        Row(table, "duplicate/false/too-late", reports, r => $"{r.Scorecard.Total.Duplicate}/{r.Scorecard.Total.False}/{r.Scorecard.Total.TooLate}");
+        Row(table, "told data stopped (worst)", reports, r => r.Scorecard.NoData.Gaps.Count == 0 ? "no gaps"
+            : r.Scorecard.NoData.UntoldGaps > 0 ? $"[red]never ({r.Scorecard.NoData.UntoldGaps} of {r.Scorecard.NoData.Gaps.Count})[/]"
             : SloEvaluator.Duration(r.Scorecard.NoData.WorstNoticeSeconds!.Value));
-        Row(table, "stale data shown as current (follower-min)", reports, r => r.Scorecard.StaleExposure.FollowerMinutes.ToString("0.#", CultureInfo.InvariantCulture));
-        Row(table, "alert burst (max to one follower in 5 min)", reports, r => r.Scorecard.AlertBurst.Max.ToString(CultureInfo.InvariantCulture));
-        Row(table, "readings never visible to followers", reports, r => $"{r.Scorecard.Readings.NeverVisibleToFollowers} of {r.Scorecard.Readings.Generated}");
-        Row(table, "latency resolution (jitter × speed)", reports, r => $"±{r.Run.LatencyResolutionSeconds:0.#} s");
-        table.AddEmptyRow();
+        Row(table, "stale, no notice (follower-min)", reports, r => r.Scorecard.StaleExposure.FollowerMinutes.ToString("0.#", CultureInfo.InvariantCulture));
+        Row(table, "alert burst (max in 5 min)", reports, r => r.Scorecard.AlertBurst.Max.ToString(CultureInfo.InvariantCulture));
+        Row(table, "readings never visible", reports, r => $"{r.Scorecard.Readings.NeverVisibleToFollowers} of {r.Scorecard.Readings.Generated}");
+        Row(table, "timing resolution", reports, r => $"±{r.Run.LatencyResolutionSeconds:0.#} s");
+        table.AddRow("[bold]SLOs[/]");
         foreach (var (slo, i) in reports[0].Slos.Select((s, i) => (s, i)))
-            Row(table, $"SLO {slo.Expression}", reports, r => r.Slos[i].Met ? $"[green]met[/] ({Markup.Escape(r.Slos[i].Measured)})" : $"[red]BREACHED[/] ({Markup.Escape(r.Slos[i].Measured)})");
-        Row(table, "[bold]verdict[/]", reports, r => r.Verdict == "met" ? "[green bold]all SLOs met[/]" : "[red bold]SLO breached[/]");
+            Row(table, Markup.Escape(slo.Expression), reports, r => r.Slos[i].Met ? $"[green]met[/] {Markup.Escape(r.Slos[i].Measured)}" : $"[red]BREACHED[/] {Markup.Escape(r.Slos[i].Measured)}");
+        Row(table, "[bold]verdict[/]", reports, r => r.Verdict == "met" ? "[green bold]all met[/]" : "[red bold]breached[/]");
         console.Write(table);
     }
 
@@ -37,10 +37,10 @@ internal static class ScorecardTable
 
     private static string Outcomes(AlertTypeScore s)
     {
-        var text = $"{s.OnTime} / {s.Late} / {s.Missed} (of {s.Expected})";
+        var text = $"{s.OnTime}/{s.Late}/{s.Missed} of {s.Expected}";
         return s.Missed > 0 ? $"[red]{text}[/]" : $"[green]{text}[/]";
     }
 
     private static string Latency(LatencyStats l) => l.Count == 0 ? "n/a"
-        : $"{SloEvaluator.Duration(l.P50Seconds ?? 0)} / {SloEvaluator.Duration(l.P95Seconds ?? 0)} / {SloEvaluator.Duration(l.MaxSeconds ?? 0)}";
+        : $"{SloEvaluator.Duration(l.P50Seconds ?? 0)}/{SloEvaluator.Duration(l.P95Seconds ?? 0)}/{SloEvaluator.Duration(l.MaxSeconds ?? 0)}";
 }
