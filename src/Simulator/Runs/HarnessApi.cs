@@ -30,7 +30,7 @@ public sealed class HarnessApi : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
         app.MapGet("/clock", () => clock.IsRunning
-            ? Results.Json(new { virtualEpoch = clock.VirtualEpoch, realEpoch = clock.RealEpoch, speed = clock.Speed })
+            ? Results.Json(clock.Snapshot)
             : Results.Problem("The run's clock has not started yet.", statusCode: 503));
         await app.StartAsync(ct);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

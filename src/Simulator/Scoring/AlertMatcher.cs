@@ -30,13 +30,14 @@ public static class AlertMatcher
         IReadOnlyList<ExpectedAlert> expected, IEnumerable<Delivery> deliveries, ScoringSpec scoring)
     {
         var episodes = expected.Select(e => e.Episode).Distinct().ToLookup(e => (e.Patient, e.AlertType));
+        var due = expected.Select(e => (e.Episode, e.Follower)).ToHashSet();
         var firstDelivery = new Dictionary<(AlertEpisode, string Follower), Delivery>();
         var judged = new List<JudgedDelivery>();
 
         foreach (var d in deliveries.OrderBy(d => d.DeliveredAt))
         {
             var episode = episodes[(d.Patient, d.AlertType)].FirstOrDefault(e => Belongs(d, e, scoring));
-            if (episode is null || !expected.Any(x => x.Episode == episode && x.Follower == d.Follower))
+            if (episode is null || !due.Contains((episode, d.Follower)))
             {
                 judged.Add(new JudgedDelivery(d, DeliveryClass.False, null));
                 continue;

@@ -30,8 +30,7 @@ public static class Scorer
             NoData = NoDataScore(judgedExpected),
             StaleExposure = StaleExposure(scenario, journal, deliveries),
             AlertBurst = Burst(deliveries, scenario.Scoring.BurstWindow),
-            Readings = new ReadingsScore(truth.Count, truth.Count(r => !accepted.Any(a => a.Patient == r.Patient && a.SensorTime == r.At && a.VisibleAt <= scenario.End
-                                                                                        && scenario.Patients.Single(p => p.Id == r.Patient).FollowVia.Contains(a.Vendor)))),
+            Readings = new ReadingsScore(truth.Count, NeverVisible(scenario, truth, accepted)),
             Deliveries = new DeliveriesScore(deliveries.Count + unreadable.Count, unreadable.Count, [.. unreadable.Select(u => u.Reason).Distinct()]),
             Backlogs = Backlogs(scenario, accepted),
             Expected = [.. judgedExpected.OrderBy(j => j.Expected.DueAt).ThenBy(j => j.Expected.Follower).Select(j => new ExpectedAlertRow(
@@ -130,6 +129,17 @@ public static class Scorer
             }
         }
         return best;
+    }
+
+    /// <summary>Truth readings no followed vendor of their patient had made visible by the end of the run.</summary>
+    private static int NeverVisible(Scenario scenario, List<ReadingGenerated> truth, List<ReadingAccepted> accepted)
+    {
+        var followed = scenario.Patients.ToDictionary(p => p.Id, p => p.FollowVia);
+        var visible = accepted
+            .Where(a => a.VisibleAt <= scenario.End && followed[a.Patient].Contains(a.Vendor))
+            .Select(a => (a.Patient, a.SensorTime))
+            .ToHashSet();
+        return truth.Count(r => !visible.Contains((r.Patient, r.At)));
     }
 
     private static List<BacklogScore> Backlogs(Scenario scenario, IReadOnlyList<ReadingAccepted> accepted) =>

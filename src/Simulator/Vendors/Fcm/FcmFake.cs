@@ -59,10 +59,10 @@ public sealed class FcmFake(FakeContext context, string projectId, string access
         var project = request.Path.Split('/')[3];
         if (project != ProjectId)
             return Json(403, Error(403, "SENDER_ID_MISMATCH", "SenderId mismatch", "PERMISSION_DENIED"));
-        if (Validate(request.Body) is { } problem)
+        if (Validate(request.Body, out var root) is { } problem)
             return Json(400, Error(400, "INVALID_ARGUMENT", problem, "INVALID_ARGUMENT"));
         // validate_only: FCM checks the message and answers, but delivers nothing, so nothing reaches a follower.
-        if (IsValidateOnly(request.Body!))
+        if (root.TryGetProperty("validate_only", out var validateOnly) && validateOnly.ValueKind == JsonValueKind.True)
             return Json(200, new { name = $"projects/{ProjectId}/messages/fake_message_id" });
 
         Context.Journal.Append(new PushReceived { At = Clock.GetUtcNow(), Channel = Vendor, Payload = request.Body! });
@@ -70,16 +70,14 @@ public sealed class FcmFake(FakeContext context, string projectId, string access
         return Json(200, new { name = $"projects/{ProjectId}/messages/{id}" });
     }
 
-    private static bool IsValidateOnly(string body) =>
-        JsonDocument.Parse(body).RootElement.TryGetProperty("validate_only", out var v) && v.ValueKind == JsonValueKind.True;
-
     /// <summary>The checks the real endpoint makes that a sender can get wrong: one target, string-only data.</summary>
-    private static string? Validate(string? body)
+    private static string? Validate(string? body, out JsonElement root)
     {
         JsonElement message;
+        root = default;
         try
         {
-            var root = JsonDocument.Parse(body ?? "").RootElement;
+            root = JsonDocument.Parse(body ?? "").RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("message", out message) || message.ValueKind != JsonValueKind.Object)
                 return "Request contains an invalid argument: 'message' is required.";
         }
