@@ -105,6 +105,12 @@ internal sealed class MapReader
         return node is null ? null : Yaml.Number(node, Field(key), Diagnostics);
     }
 
+    public bool? Bool(string key)
+    {
+        var node = Optional(key);
+        return node is null ? null : Yaml.Bool(node, Field(key), Diagnostics);
+    }
+
     public TimeRef? Time(string key, bool required, string example)
     {
         var node = required ? Required(key, example) : Optional(key);

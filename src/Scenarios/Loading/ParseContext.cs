@@ -7,6 +7,8 @@ namespace Scenarios.Loading;
 internal sealed class ParseContext(Diagnostics diagnostics)
 {
     public Diagnostics Diagnostics { get; } = diagnostics;
+    /// <summary>Folder that relative file paths in the scenario (replay traces) are resolved against.</summary>
+    public string BaseDirectory { get; set; } = Environment.CurrentDirectory;
     public DateTimeOffset? Start { get; set; }
     public TimeSpan? Duration { get; set; }
     public DateTimeOffset? End => Start is { } s && Duration is { } d ? s + d : null;
@@ -17,6 +19,9 @@ internal sealed class ParseContext(Diagnostics diagnostics)
     public static IReadOnlyList<string> KnownVendors { get; } = [.. VendorIds.DataVendors, .. VendorIds.PushVendors];
 
     public bool InPlay(string vendor) => Vendors is null || Vendors.Contains(vendor, StringComparer.Ordinal);
+
+    /// <summary>An instant or offset as an offset from the start (null when the start is unknown).</summary>
+    public TimeSpan? OffsetOf(TimeRef time) => time.Offset ?? (Start is { } s ? time.Absolute - s : null);
 
     public DateTimeOffset? Resolve(TimeRef time) => time.Absolute ?? (Start is { } s ? time.Resolve(s) : null);
 

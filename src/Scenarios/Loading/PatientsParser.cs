@@ -7,16 +7,18 @@ namespace Scenarios.Loading;
 /// <summary><c>patients:</c> each with a trace, followers, and the vendors their phone uploads to and is followed through.</summary>
 internal static partial class PatientsParser
 {
-    public static readonly IReadOnlyList<string> Keys = ["id", "trace", "followers", "uploads", "follow"];
+    public static readonly IReadOnlyList<string> Keys = ["id", "trace", "sensor", "followers", "uploads", "follow"];
     public static readonly IReadOnlyList<string> FollowerKeys = ["id", "channel"];
 
     [GeneratedRegex("^[a-z0-9-]+$", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
 
-    public static IReadOnlyList<PatientSpec>? Parse(MapReader root, ParseContext ctx)
+    public static IReadOnlyList<PatientSpec>? Parse(MapReader root, ParseContext ctx, bool cohortGiven)
     {
         var d = ctx.Diagnostics;
-        var node = root.Required("patients", "patients: [{ id: child-1, trace: ..., followers: [parent-1] }]");
+        if (cohortGiven && !root.Has("patients"))
+            return [];
+        var node = root.Required("patients", "patients: [{ id: child-1, trace: ..., followers: [parent-1] }] (or a cohort: { adults: 10 })");
         if (node is null)
             return null;
         var list = Yaml.List(node, "patients", d, "- id: child-1");
@@ -65,6 +67,8 @@ internal static partial class PatientsParser
 
         var traceNode = m.Required("trace", "trace: { source: scripted, points: { 0h: 140, 2h: 60 } }");
         var trace = traceNode is null ? null : TraceParser.Parse(traceNode, m.Field("trace"), ctx);
+        var sensorNode = m.Optional("sensor");
+        var sensor = sensorNode is null ? null : SensorParser.Parse(sensorNode, m.Field("sensor"), ctx);
         var followers = ParseFollowers(m, ctx);
 
         var uploadsNode = m.Optional("uploads");
@@ -76,14 +80,14 @@ internal static partial class PatientsParser
 
         if (d.Count != before || id is null || trace is null || followers is null || uploads is null || follow is null)
             return null;
-        return new PatientSpec { Id = id, Trace = trace, Followers = followers, UploadsTo = uploads, FollowVia = follow };
+        return new PatientSpec { Id = id, Trace = trace, Sensor = sensor, Followers = followers, UploadsTo = uploads, FollowVia = follow };
     }
 
     /// <summary>Every data vendor in play, in the order <c>vendors</c> lists them.</summary>
-    private static List<string> DefaultUploads(ParseContext ctx) =>
+    public static List<string> DefaultUploads(ParseContext ctx) =>
         [.. (ctx.Vendors ?? []).Where(v => VendorIds.DataVendors.Contains(v, StringComparer.Ordinal))];
 
-    private static List<string>? ParseDataVendors(YamlNode node, string field, string verb, ParseContext ctx)
+    public static List<string>? ParseDataVendors(YamlNode node, string field, string verb, ParseContext ctx)
     {
         var d = ctx.Diagnostics;
         var list = Yaml.List(node, field, d, "[dexcom-share, nightscout]");

@@ -11,7 +11,7 @@ internal static partial class ScenarioParser
     public static readonly IReadOnlyList<string> Keys =
     [
         "version", "name", "title", "description", "source", "start", "duration", "speed", "seed",
-        "vendors", "patients", "sut", "policy", "faults", "slo", "scoring", "narrative",
+        "vendors", "patients", "cohort", "sut", "policy", "faults", "slo", "scoring", "narrative",
     ];
 
     public static readonly TimeSpan MaxDuration = TimeSpan.FromDays(30);
@@ -27,7 +27,7 @@ internal static partial class ScenarioParser
             d.Add(root, "", $"a scenario file must be a mapping of keys (name, title, start, duration, vendors, patients, ...), found {Yaml.Describe(root)}");
             return null;
         }
-        var ctx = new ParseContext(d);
+        var ctx = new ParseContext(d) { BaseDirectory = BaseDirectoryOf(origin) };
         var m = new MapReader(rootMap, "", d);
         m.CheckKeys(Keys);
 
@@ -41,7 +41,8 @@ internal static partial class ScenarioParser
         var speed = ReadSpeed(m);
         var seed = ReadSeed(m);
         var vendors = VendorsParser.Parse(m, ctx);
-        var patients = PatientsParser.Parse(m, ctx);
+        var cohort = CohortParser.Parse(m, ctx);
+        var patients = PatientsParser.Parse(m, ctx, cohortGiven: m.Has("cohort"));
         var sut = SutParser.Parse(m, ctx);
         var policy = PolicyParser.Parse(m, ctx);
         var faults = FaultsParser.Parse(m, ctx);
@@ -66,6 +67,7 @@ internal static partial class ScenarioParser
             Seed = seed,
             Vendors = vendors,
             Patients = patients,
+            Cohort = cohort,
             Sut = sut,
             Policy = policy,
             Faults = faults,
@@ -73,6 +75,21 @@ internal static partial class ScenarioParser
             Scoring = scoring,
             Narrative = narrative,
         };
+    }
+
+    /// <summary>A file's folder; for built-in scenarios (<c>catalog:NAME</c>) and text, the current folder.</summary>
+    private static string BaseDirectoryOf(string origin)
+    {
+        if (origin.StartsWith(ScenarioOrigins.CatalogPrefix, StringComparison.Ordinal))
+            return Environment.CurrentDirectory;
+        try
+        {
+            return Path.GetDirectoryName(Path.GetFullPath(origin)) ?? Environment.CurrentDirectory;
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return Environment.CurrentDirectory;
+        }
     }
 
     private static string? NullIfBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

@@ -4,10 +4,13 @@ using YamlDotNet.RepresentationModel;
 
 namespace Scenarios.Loading;
 
-/// <summary><c>trace: { source: scripted, interval: 5m, points: { "0h": 140, "33h": 52 } }</c></summary>
+/// <summary>
+/// <c>trace: { source: scripted, interval: 5m, points: { "0h": 140, "33h": 52 } }</c>; the <c>uva-padova</c> and
+/// <c>replay</c> sources have their own parsers.
+/// </summary>
 internal static class TraceParser
 {
-    public static readonly IReadOnlyList<string> Sources = ["scripted"];
+    public static readonly IReadOnlyList<string> Sources = ["scripted", "uva-padova", "replay"];
     public static readonly IReadOnlyList<string> ScriptedKeys = ["source", "interval", "points"];
 
     public static readonly TimeSpan MinInterval = TimeSpan.FromMinutes(1);
@@ -33,6 +36,10 @@ internal static class TraceParser
             m.Error("source", Suggest.Unknown("trace source", source, Sources, "this version knows"));
             return null;
         }
+        if (source == "uva-padova")
+            return UvaPadovaTraceParser.Parse(m, ctx);
+        if (source == "replay")
+            return ReplayTraceParser.Parse(m, ctx);
 
         var before = d.Count;
         m.CheckKeys(ScriptedKeys);

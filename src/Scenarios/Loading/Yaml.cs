@@ -74,6 +74,23 @@ internal static class Yaml
         return null;
     }
 
+    public static bool? Bool(YamlNode node, string field, Diagnostics d)
+    {
+        var text = Text(node, field, d, "true or false");
+        if (text is null)
+            return null;
+        switch (text.Trim())
+        {
+            case "true" or "True" or "TRUE" or "yes" or "on":
+                return true;
+            case "false" or "False" or "FALSE" or "no" or "off":
+                return false;
+            default:
+                d.Add(node, field, $"'{Show(text)}' is not true or false");
+                return null;
+        }
+    }
+
     public static double? Number(YamlNode node, string field, Diagnostics d)
     {
         var text = Text(node, field, d, "a number");

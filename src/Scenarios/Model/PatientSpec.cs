@@ -10,6 +10,8 @@ public sealed record PatientSpec
     public required IReadOnlyList<string> UploadsTo { get; init; }
     /// <summary>Sources the follower system reads, primary first (e.g. dexcom-share, then nightscout).</summary>
     public required IReadOnlyList<string> FollowVia { get; init; }
+    /// <summary>The CGM between true glucose and the reading; null means readings are the trace's values exactly.</summary>
+    public SensorSpec? Sensor { get; init; }
 }
 
 public sealed record FollowerSpec
@@ -19,7 +21,7 @@ public sealed record FollowerSpec
     public string Channel { get; init; } = "fcm";
 }
 
-/// <summary>Where the ground-truth glucose comes from. v1 knows <c>scripted</c>.</summary>
+/// <summary>Where the ground-truth glucose comes from: <c>scripted</c>, <c>uva-padova</c> or <c>replay</c>.</summary>
 public abstract record TraceSpec
 {
     public abstract string Source { get; }

@@ -22,7 +22,10 @@ public sealed record Scenario
     public required double Speed { get; init; }
     public required int Seed { get; init; }
 
+    /// <summary>Patients written out in the file (a cohort's patients are added by the engine before a run).</summary>
     public required IReadOnlyList<PatientSpec> Patients { get; init; }
+    /// <summary>Generated patients, if the scenario asks for a cohort.</summary>
+    public CohortSpec? Cohort { get; init; }
     /// <summary>Vendor fakes in play, by id: <c>dexcom-share</c>, <c>nightscout</c>, <c>fcm</c>.</summary>
     public required IReadOnlyList<string> Vendors { get; init; }
     public required SutBinding Sut { get; init; }

@@ -71,7 +71,7 @@ public class PatientsValidationTests
     public void Unknown_trace_source_names_the_known_ones()
     {
         Assert.Equal(
-            Error(9, 15, "patients[0].trace.source", "unknown trace source 'nightscout-replay'; this version knows: scripted"),
+            Error(9, 15, "patients[0].trace.source", "unknown trace source 'nightscout-replay'; this version knows: scripted, uva-padova, replay"),
             SingleError(Patient().Replace("source: scripted", "source: nightscout-replay", StringComparison.Ordinal)));
     }
 

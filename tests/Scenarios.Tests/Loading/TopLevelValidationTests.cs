@@ -48,7 +48,7 @@ public class TopLevelValidationTests
     public void Unknown_key_with_nothing_close_lists_the_allowed_keys()
     {
         Assert.Equal(
-            Error(10, 1, "colour", "unknown key 'colour'; allowed keys here: version, name, title, description, source, start, duration, speed, seed, vendors, patients, sut, policy, faults, slo, scoring, narrative"),
+            Error(10, 1, "colour", "unknown key 'colour'; allowed keys here: version, name, title, description, source, start, duration, speed, seed, vendors, patients, cohort, sut, policy, faults, slo, scoring, narrative"),
             SingleError(With("colour: red")));
     }
 
