@@ -5,6 +5,8 @@ var root = new RootCommand("CGM follow-system outage rehearsal harness: fake ven
 {
     RunCommand.Create(),
     ScenariosCommand.Create(),
+    TracesCommand.Create(),
+    BenchCommand.Create(),
 };
 // Ctrl+C cancels the run; it then scores what happened so far and writes a partial report, which needs a moment.
 return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });

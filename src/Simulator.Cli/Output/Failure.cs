@@ -1,5 +1,6 @@
 using Scenarios.Catalog;
 using Scenarios.Loading;
+using Simulator.Glucose.Replay;
 using Simulator.Runs;
 
 namespace Simulator.Cli.Output;
@@ -25,7 +26,7 @@ internal static class Failure
 
     private static string? Describe(Exception e) => e switch
     {
-        ScenarioValidationException or ScenarioNotFoundException or RunFailedException => e.Message,
+        ScenarioValidationException or ScenarioNotFoundException or RunFailedException or TraceImportException => e.Message,
         OperationCanceledException => "The run was cancelled before it finished; the journal written so far is kept in the output directory.",
         AggregateException { InnerExceptions.Count: > 0 } a => Describe(a.InnerExceptions[0]),
         IOException or UnauthorizedAccessException => $"A file could not be read or written ({e.Message}). Check the path and its permissions.",

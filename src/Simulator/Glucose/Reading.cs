@@ -6,4 +6,7 @@ public sealed record Reading(string Patient, DateTimeOffset SensorTime, int Mgdl
     /// <summary>Sensors report nothing below 40 or above 400 mg/dL ("LOW"/"HIGH").</summary>
     public const int MinReportable = 40;
     public const int MaxReportable = 400;
+
+    /// <summary>True blood glucose at <see cref="SensorTime"/>, when the trace knows it (UVA/Padova); null for scripted and recorded traces.</summary>
+    public double? TruthMgdl { get; init; }
 }

@@ -38,6 +38,9 @@ public sealed record ReadingGenerated : JournalEvent
     public required string Patient { get; init; }
     public required int Mgdl { get; init; }
     public required string Trend { get; init; }
+    /// <summary>Blood glucose at that instant when the trace models it (UVA/Padova); the reading is what the sensor made of it.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? TruthMgdl { get; init; }
 }
 
 /// <summary>The phone app (played by the harness) tried to upload readings to a vendor.</summary>

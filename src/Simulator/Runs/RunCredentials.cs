@@ -10,8 +10,11 @@ namespace Simulator.Runs;
 /// </summary>
 public sealed class RunCredentials
 {
-    public RunCredentials(Scenario scenario)
+    /// <param name="scenario">The run's scenario (cohort already expanded).</param>
+    /// <param name="deviceTokens">Tokens of generated followers' phones (from the cohort), used instead of seeded ones.</param>
+    public RunCredentials(Scenario scenario, IReadOnlyDictionary<(string Patient, string Follower), string>? deviceTokens = null)
     {
+        ArgumentNullException.ThrowIfNull(scenario);
         var random = new Random(scenario.Seed);
         string Hex(int bytes) { var b = new byte[bytes]; random.NextBytes(b); return Convert.ToHexStringLower(b); }
         Guid NewGuid() { var b = new byte[16]; random.NextBytes(b); return new Guid(b); }
@@ -21,7 +24,10 @@ public sealed class RunCredentials
             Share[patient.Id] = new ShareAccount(patient.Id, patient.Id, $"pw-{Hex(6)}", NewGuid());
             Nightscout[patient.Id] = new NightscoutSite(patient.Id, $"ns-secret-{Hex(8)}");
             foreach (var follower in patient.Followers)
-                FcmTokens[(patient.Id, follower.Id)] = $"fcm-{follower.Id}-{Hex(16)}";
+            {
+                var seeded = $"fcm-{follower.Id}-{Hex(16)}";
+                FcmTokens[(patient.Id, follower.Id)] = deviceTokens?.GetValueOrDefault((patient.Id, follower.Id)) ?? seeded;
+            }
         }
         FcmAccessToken = $"ya29.fake-{Hex(16)}";
     }

@@ -1,6 +1,8 @@
 using Scenarios.Model;
 using Simulator.Faults;
 using Simulator.Glucose;
+using Simulator.Glucose.Generation;
+using Simulator.Glucose.Replay;
 using Simulator.Journal;
 using Simulator.Reports;
 using Simulator.Scoring;
@@ -21,14 +23,18 @@ public static class RunOrchestrator
 {
     public static async Task<RunResult> RunAsync(RunOptions options, CancellationToken ct = default)
     {
-        var scenario = options.Scenario;
+        // Everything that can be wrong with the inputs (a recorded trace that does not parse) fails here, before
+        // any port is opened or file written.
+        var population = ScenarioPopulation.Expand(options.Scenario);
+        var scenario = population.Scenario;
+        var readings = GenerateReadings(population);
         EnsureThreadPoolHeadroom();
         Directory.CreateDirectory(options.OutputDirectory);
         var journalPath = Path.Combine(options.OutputDirectory, "journal.jsonl");
         var clock = new VirtualClock(scenario.Start, scenario.Speed);
         var faults = new FaultTimeline(scenario.Faults, scenario.Seed);
         var jitter = new SchedulingJitter();
-        var credentials = new RunCredentials(scenario);
+        var credentials = new RunCredentials(scenario, population.DeviceTokens);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
 
         await using var journal = new RunJournal(journalPath);
@@ -38,10 +44,6 @@ public static class RunOrchestrator
         await using var harness = await HarnessApi.StartAsync(clock, ct);
         await fakes.WarmUpAsync(http, ct);
 
-        var readings = scenario.Patients
-            .SelectMany(p => p.Trace is ScriptedTraceSpec s ? ScriptedTrace.Generate(p.Id, s, scenario.Start, scenario.End)
-                                                            : throw new NotSupportedException($"Trace source '{p.Trace.Source}' is not available in this version."))
-            .ToList();
         var uploaders = fakes.Uploaders(http, clock, journal);
         var sutLabel = scenario.Sut is BuiltinSut b ? $"reference-system/{b.Profile}" : sutHandle.Client.BaseUrl.ToString();
 
@@ -82,6 +84,18 @@ public static class RunOrchestrator
         return new RunResult(report, reportPath, journalPath);
     }
 
+    private static IReadOnlyList<Reading> GenerateReadings(ScenarioPopulation population)
+    {
+        try
+        {
+            return ScenarioTraces.Generate(population.Scenario, population.Lives);
+        }
+        catch (TraceImportException e)
+        {
+            throw new RunFailedException($"Scenario '{population.Scenario.Name}' replays a recorded trace that cannot be read: {e.Message}", e);
+        }
+    }
+
     /// <summary>
     /// At 3000x one real millisecond is three virtual seconds, so a timer callback queued behind a starved thread
     /// pool (the pool adds threads slowly) shows up as minutes of fake alert latency. Start with enough threads for
@@ -100,7 +114,7 @@ public static class RunOrchestrator
     {
         var readingActs = readings.Select(r => (r.SensorTime, (Action)(() =>
         {
-            journal.Append(new ReadingGenerated { At = r.SensorTime, Patient = r.Patient, Mgdl = r.Mgdl, Trend = r.Trend.ToString() });
+            journal.Append(new ReadingGenerated { At = r.SensorTime, Patient = r.Patient, Mgdl = r.Mgdl, Trend = r.Trend.ToString(), TruthMgdl = r.TruthMgdl is { } t ? Math.Round(t, 1) : null });
             foreach (var uploader in uploaders[r.Patient]) uploader.Enqueue(r);
         })));
         var faultEvents = scenario.Faults.SelectMany(f => new[] { (At: f.At, Fault: f, Active: true), (At: f.Until, Fault: f, Active: false) })

@@ -1,0 +1,52 @@
+using System.Text.Json.Nodes;
+using Simulator.Ble.Messages;
+
+namespace Simulator.Ble.Dexcom.G6;
+
+/// <summary>
+/// ResetTx (0x42): Transmitter reset request (spec §1.4). 3 bytes, CRC-16/XMODEM in the last two.
+/// </summary>
+/// <remarks>Sources: spec §1.2 quotes 42 86 68.</remarks>
+public sealed record ResetTx() : IBleMessage
+{
+    /// <summary>Sample encoding (see <see cref="ResetTx"/> remarks for its origin); Build starts from it.</summary>
+    public const string SampleHex = "428668";
+
+    public static BleMessageType Type { get; } = new(
+        "ResetTx",
+        0x42,
+        BleChannel.Control,
+        BleDirection.Tx,
+        minLength: 3,
+        maxLength: 3,
+        hasCrc: true,
+        [TransmitterGeneration.G6],
+        [],
+        "Transmitter reset request (spec §1.4).",
+        SampleHex,
+        static (bytes, verifyCrc) => Decode(bytes, verifyCrc),
+        Create);
+
+    public BleMessageType MessageType => Type;
+
+    public byte[] Encode() => new BleWriter(Type)
+        .Finish();
+
+    public static ResetTx Decode(ReadOnlySpan<byte> bytes) => Decode(bytes, verifyCrc: true);
+
+    public static ResetTx Decode(ReadOnlySpan<byte> bytes, bool verifyCrc)
+    {
+        BleReader.Open(bytes, Type, verifyCrc);
+        return new();
+    }
+
+    public void DescribeFields(JsonObject json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+    }
+
+    private static ResetTx Create(BleFieldValues v)
+    {
+        return new();
+    }
+}

@@ -1,0 +1,49 @@
+using Scenarios.Model;
+using Simulator.Glucose.Cohorts;
+using Simulator.Glucose.Physiology;
+
+namespace Simulator.Glucose.Generation;
+
+/// <summary>What a UVA/Padova patient does during the run: meals, boluses, exercise, sleep, sensor changes.</summary>
+public sealed record GeneratedLife(IReadOnlyList<Meal> Meals, IReadOnlyList<Exercise> Exercise, SleepWindow Sleep, TimeZoneInfo Zone,
+    IReadOnlyList<TimeSpan> SensorSessionStarts)
+{
+    /// <summary>
+    /// A seeded everyday life for one named virtual patient (the cohort generator's life for one person of that age
+    /// group), plus whatever the scenario lists. <c>life: none</c> keeps only the listed meals and exercise.
+    /// </summary>
+    public static GeneratedLife For(UvaPadovaTraceSpec spec, int seed, DateTimeOffset start, TimeSpan duration)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var patient = VirtualPatients.Get(spec.Patient);
+        var listedMeals = spec.Meals.Select(m => new Meal(start + m.Offset, m.Grams, m.Bolused) { Duration = m.Duration });
+        var listedExercise = spec.Exercise.Select(e => new Exercise(start + e.Offset, e.Duration, Intensity(e.Intensity)));
+        if (spec.Life == DailyLife.None)
+            return new GeneratedLife([.. listedMeals.OrderBy(m => m.At)], [.. listedExercise.OrderBy(e => e.At)], SleepWindow.Default,
+                TimeZoneInfo.Utc, []);
+
+        var member = CohortGenerator.Generate(CohortRequest.AllOf(patient.AgeGroup, 1, seed), start, duration).Members[0];
+        return FromMember(member) with
+        {
+            Meals = [.. member.Meals.Concat(listedMeals).OrderBy(m => m.At)],
+            Exercise = [.. member.Exercise.Concat(listedExercise).OrderBy(e => e.At)],
+        };
+    }
+
+    public static GeneratedLife FromMember(CohortMember member)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        return new GeneratedLife(member.Meals, member.Exercise, member.Sleep, TimeZoneInfo.FindSystemTimeZoneById(member.Person.TimeZoneId),
+            member.SensorSessionStarts);
+    }
+
+    /// <summary>Asleep at an instant, in the person's own time zone (compression lows happen at night).</summary>
+    public bool IsAsleep(DateTimeOffset at) => Sleep.Contains(TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Zone).DateTime));
+
+    private static ExerciseIntensity Intensity(string name) => name switch
+    {
+        "light" => ExerciseIntensity.Light,
+        "vigorous" => ExerciseIntensity.Vigorous,
+        _ => ExerciseIntensity.Moderate,
+    };
+}

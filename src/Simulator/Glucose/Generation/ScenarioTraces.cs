@@ -1,0 +1,103 @@
+using Scenarios.Model;
+using Simulator.Glucose.Physiology;
+using Simulator.Glucose.Replay;
+using Simulator.Glucose.Sensors;
+
+namespace Simulator.Glucose.Generation;
+
+/// <summary>
+/// Every reading of a run, for every patient, before the run starts: scripted curves, UVA/Padova patients simulated
+/// together (one vectorised cohort), and recorded traces moved to the start. A patient with a <c>sensor:</c> block
+/// gets that CGM's noise, artifacts, gaps and trend arrows between truth and reading.
+/// </summary>
+public static class ScenarioTraces
+{
+    /// <param name="scenario">A scenario whose cohort, if any, has been expanded into patients.</param>
+    /// <param name="lives">Daily lives of generated patients by id (from the cohort); others get a seeded life of their own.</param>
+    /// <exception cref="TraceImportException">A recorded trace cannot be read.</exception>
+    public static IReadOnlyList<Reading> Generate(Scenario scenario, IReadOnlyDictionary<string, GeneratedLife>? lives = null)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var readings = new List<Reading>();
+        var physiological = new List<(int Index, PatientSpec Patient, GeneratedLife Life)>();
+        for (var i = 0; i < scenario.Patients.Count; i++)
+        {
+            var patient = scenario.Patients[i];
+            switch (patient.Trace)
+            {
+                case ScriptedTraceSpec scripted:
+                    readings.AddRange(Scripted(scenario, i, patient, scripted));
+                    break;
+                case ReplayTraceSpec replay:
+                    readings.AddRange(Replayed(scenario, i, patient, replay));
+                    break;
+                case UvaPadovaTraceSpec uva:
+                    var life = lives?.GetValueOrDefault(patient.Id) ?? GeneratedLife.For(uva, PatientSeed(scenario, i), scenario.Start, scenario.Duration);
+                    physiological.Add((i, patient, life));
+                    break;
+                default:
+                    throw new NotSupportedException($"Trace source '{patient.Trace.Source}' is not available in this version.");
+            }
+        }
+        if (physiological.Count > 0)
+            readings.AddRange(Physiological(scenario, physiological));
+        return readings;
+    }
+
+    /// <summary>One seed per patient, from the scenario seed and the patient's position, so adding a patient keeps the others.</summary>
+    public static int PatientSeed(Scenario scenario, int index) => HashCode.Combine(scenario.Seed, index, 0x5EED);
+
+    private static IEnumerable<Reading> Scripted(Scenario scenario, int index, PatientSpec patient, ScriptedTraceSpec spec)
+    {
+        if (patient.Sensor is null)
+            return ScriptedTrace.Generate(patient.Id, spec, scenario.Start, scenario.End);
+        var input = new List<(DateTimeOffset, double)>();
+        for (var t = scenario.Start; t < scenario.End; t += TimeSpan.FromMinutes(1))
+            input.Add((t, ScriptedTrace.ValueAt(spec.Points, t - scenario.Start)));
+        return ThroughSensor(scenario, index, patient, patient.Sensor, input, null);
+    }
+
+    private static IEnumerable<Reading> Replayed(Scenario scenario, int index, PatientSpec patient, ReplayTraceSpec spec)
+    {
+        var zone = spec.TimeZone is null ? null : TimeZoneInfo.FindSystemTimeZoneById(spec.TimeZone);
+        var recorded = TraceImporter.Load(spec.File, spec.Format, zone).ShiftTo(scenario.Start).Window(scenario.Start, scenario.End);
+        if (patient.Sensor is null)
+            return recorded.ToReadings(patient.Id);
+        return ThroughSensor(scenario, index, patient, patient.Sensor, [.. recorded.Readings.Select(r => (r.At, (double)r.Mgdl))], null);
+    }
+
+    private static IEnumerable<Reading> ThroughSensor(Scenario scenario, int index, PatientSpec patient, SensorSpec sensor,
+        IReadOnlyList<(DateTimeOffset At, double Mgdl)> input, GeneratedLife? life)
+    {
+        var (kind, options) = SensorSetup.From(sensor, scenario.Start, inputIsInterstitial: false);
+        return SensorTrace.Apply(kind, options, PatientSeed(scenario, index), input, life is null ? null : life.IsAsleep)
+            .Where(s => s.Mgdl.HasValue)
+            .Select(s => new Reading(patient.Id, s.At, s.Mgdl!.Value, s.Trend));
+    }
+
+    /// <summary>
+    /// All UVA/Padova patients in one <see cref="CohortSimulator"/> (1-minute steps), each sampled by its own sensor.
+    /// Without a sensor block the reading is the interstitial glucose rounded every 5 minutes, with Dexcom arrows.
+    /// </summary>
+    private static List<Reading> Physiological(Scenario scenario, List<(int Index, PatientSpec Patient, GeneratedLife Life)> patients)
+    {
+        var plans = patients.Select(p => new PatientPlan(VirtualPatients.Get(((UvaPadovaTraceSpec)p.Patient.Trace).Patient), p.Life.Meals, p.Life.Exercise)).ToList();
+        var samplers = patients.Select(p => PhysiologicalSampler.Create(scenario, p.Index, p.Patient, p.Life)).ToArray();
+        var simulator = new CohortSimulator(plans, scenario.Start);
+        var readings = new List<Reading>();
+        var minutes = (int)Math.Ceiling(scenario.Duration.TotalMinutes);
+        for (var minute = 0; minute < minutes; minute++)
+        {
+            var now = simulator.Now;
+            var interstitial = simulator.InterstitialMgdl;
+            var plasma = simulator.PlasmaMgdl;
+            for (var p = 0; p < samplers.Length; p++)
+            {
+                if (samplers[p].Sample(now, interstitial[p], plasma[p]) is { } reading)
+                    readings.Add(reading);
+            }
+            simulator.Step();
+        }
+        return readings;
+    }
+}

@@ -1,0 +1,61 @@
+using Simulator.Glucose.Cohorts;
+using Simulator.Glucose.Physiology;
+using Simulator.Glucose.Sensors;
+
+namespace Simulator.Glucose.Generation;
+
+/// <summary>What <c>simulator bench traces</c> measured.</summary>
+public sealed record TraceBenchmarkResult(int Patients, int Days, string Sensor, int Threads, long Readings, double PlanSeconds, double SimulateSeconds)
+{
+    public double PatientDays => (double)Patients * Days;
+    /// <summary>Virtual patient-days per wall second of the physiological model plus the sensor model (plans excluded).</summary>
+    public double PatientDaysPerSecond => PatientDays / SimulateSeconds;
+}
+
+/// <summary>
+/// Throughput of the trace pipeline: a cohort with seeded daily lives, the UVA/Padova model at 1-minute steps for
+/// all patients at once, and every patient's sensor model at its cadence. Plans (meals, exercise) are generated
+/// first and timed apart, because a run generates them once and they are not the integrator.
+/// </summary>
+public static class TraceBenchmark
+{
+    public static TraceBenchmarkResult Run(int patients, int days, SensorKind sensor, int seed)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(patients, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(days, 1);
+        var start = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var duration = TimeSpan.FromDays(days);
+
+        var planStarted = TimeProvider.System.GetTimestamp();
+        var third = patients / 3;
+        var cohort = CohortGenerator.Generate(CohortRequest.Mixed(third, third, patients - 2 * third, seed) with { SensorKind = sensor.ToScenarioName() }, start, duration);
+        var plans = cohort.Members.Select(m => new PatientPlan(VirtualPatients.Get(m.VirtualPatient), m.Meals, m.Exercise)).ToList();
+        var sensors = cohort.Members.Select((m, i) => new SensorModel(sensor, SensorOptions.Default, HashCode.Combine(seed, i), start,
+            GeneratedLife.FromMember(m).IsAsleep)).ToArray();
+        var planSeconds = TimeProvider.System.GetElapsedTime(planStarted).TotalSeconds;
+
+        var simulateStarted = TimeProvider.System.GetTimestamp();
+        var simulator = new CohortSimulator(plans, start);
+        var every = (int)sensors[0].Interval.TotalMinutes;
+        var chunks = Math.Max(1, Environment.ProcessorCount);
+        var perChunk = (patients + chunks - 1) / chunks;
+        var readings = new long[chunks];
+        var interstitial = new double[patients];
+        var plasma = new double[patients];
+        for (var minute = 0; minute < days * 24 * 60; minute += every)
+        {
+            var now = simulator.Now;
+            simulator.InterstitialMgdl.CopyTo(interstitial);
+            simulator.PlasmaMgdl.CopyTo(plasma);
+            Parallel.For(0, chunks, c =>
+            {
+                for (var p = c * perChunk; p < Math.Min(patients, (c + 1) * perChunk); p++)
+                    if (sensors[p].Sample(now, interstitial[p], plasma[p]).HasReading)
+                        readings[c]++;
+            });
+            simulator.Advance(every);
+        }
+        var simulateSeconds = TimeProvider.System.GetElapsedTime(simulateStarted).TotalSeconds;
+        return new TraceBenchmarkResult(patients, days, sensor.ToScenarioName(), chunks, readings.Sum(), planSeconds, simulateSeconds);
+    }
+}
