@@ -9,4 +9,5 @@ builder.AddReferenceSystem();
 var app = builder.Build();
 app.MapHealthApi();
 app.MapFollowApi();
+app.MapReceiverApi();
 app.Run();

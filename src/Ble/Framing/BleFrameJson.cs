@@ -34,13 +34,17 @@ public static class BleFrameJson
         (BleFrameEvent.FaultMarker, "fault"),
     ];
 
+    /// <summary>The JSON spelling of an event (<c>notify</c>, <c>cccd</c>, <c>advertisement</c>, …), as written in <c>ev</c>.</summary>
+    public static string EventName(BleFrameEvent ev) =>
+        EventNames.FirstOrDefault(e => e.Event == ev).Name ?? throw new ArgumentOutOfRangeException(nameof(ev), ev, "Unknown frame event.");
+
     public static string Serialize(BleFrame frame)
     {
         ArgumentNullException.ThrowIfNull(frame);
         var json = new JsonObject
         {
             ["t"] = frame.Timestamp.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture),
-            ["ev"] = EventNames.First(e => e.Event == frame.Event).Name,
+            ["ev"] = EventName(frame.Event),
             ["dir"] = frame.Direction == BleFrameDirection.CentralToPeripheral ? "c2p" : "p2c",
             ["svc"] = frame.Service.ToString("D").ToUpperInvariant(),
             ["chr"] = frame.Characteristic.ToString("D").ToUpperInvariant(),

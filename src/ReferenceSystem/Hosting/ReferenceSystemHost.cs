@@ -30,6 +30,7 @@ public static class ReferenceSystemHost
         var app = builder.Build();
         app.MapHealthApi();
         app.MapFollowApi();
+        app.MapReceiverApi();
         try
         {
             await app.StartAsync(ct);

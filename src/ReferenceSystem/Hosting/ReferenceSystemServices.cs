@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ReferenceSystem.Clock;
 using ReferenceSystem.Follow;
+using ReferenceSystem.Receiver;
 using ReferenceSystem.Vendors;
 
 namespace ReferenceSystem.Hosting;
@@ -22,6 +23,7 @@ public static class ReferenceSystemServices
         services.AddSingleton<ClockFactory>();
         services.AddSingleton<FollowCoordinator>();
         services.AddHostedService(sp => sp.GetRequiredService<FollowCoordinator>());
+        services.AddReceiver();
         return builder;
     }
 }

@@ -46,6 +46,65 @@ internal sealed partial class DexcomShareClient(HttpClient http, ShareAccount ac
             return ParseReadings(body);
         }, ct);
 
+    /// <summary>
+    /// The uploader's login: one call to <c>General/LoginPublisherAccountByName</c> → sessionId (xDrip+'s Share
+    /// uploader still logs in this way; the harness's Share fake serves it).
+    /// </summary>
+    public Task<string> LoginByNameAsync(CancellationToken ct) => VendorHttp.CallAsync(async token =>
+    {
+        var sessionId = await PostForIdAsync("General/LoginPublisherAccountByName",
+            new { accountName = account.AccountName, password = account.Password, applicationId = account.ApplicationId }, token);
+        if (sessionId == ZeroId)
+            throw new SourceException("login returned the all-zeros session id (failed login)");
+        return sessionId;
+    }, ct);
+
+    /// <summary>
+    /// Publisher upload, as xDrip+'s Share uploader sends it: <c>Publisher/PostReceiverEgvRecords?sessionId=…</c> with
+    /// <c>{"SN": receiver serial, "TA": -5, "Egvs": [{"DT","ST": "/Date(ms)/", "Trend": 1-9, "Value": mg/dL}]}</c>, keys in
+    /// PascalCase. <c>ST</c> and <c>DT</c> carry the reading's own time, so a backfilled reading keeps its original timestamp.
+    /// </summary>
+    public Task<bool> UploadAsync(string sessionId, string serialNumber, IReadOnlyList<GlucoseReading> readings, CancellationToken ct) =>
+        VendorHttp.CallAsync(async token =>
+        {
+            var payload = new Dictionary<string, object>
+            {
+                ["SN"] = serialNumber,
+                ["TA"] = -5,
+                ["Egvs"] = readings.Select(r => new Dictionary<string, object>
+                {
+                    ["DT"] = ShareDate(r.SensorTime),
+                    ["ST"] = ShareDate(r.SensorTime),
+                    ["Trend"] = ShareTrend(r.Trend),
+                    ["Value"] = r.Mgdl,
+                }).ToList(),
+            };
+            var path = $"Publisher/PostReceiverEgvRecords?sessionId={Uri.EscapeDataString(sessionId)}";
+            using var response = await http.PostAsJsonAsync(new Uri(account.BaseUrl, path), payload, token);
+            var body = await response.Content.ReadAsStringAsync(token);
+            if (!response.IsSuccessStatusCode)
+                throw Failure(response.StatusCode, body);
+            return true;
+        }, ct);
+
+    private static string ShareDate(DateTimeOffset instant) =>
+        string.Create(CultureInfo.InvariantCulture, $"/Date({instant.ToUnixTimeMilliseconds()})/");
+
+    /// <summary>Share's trend number for a Nightscout direction name (vendor-apis.md §1.5 table); unknown → 8 NotComputable.</summary>
+    internal static int ShareTrend(string? direction) => direction switch
+    {
+        "NONE" => 0,
+        "DoubleUp" => 1,
+        "SingleUp" => 2,
+        "FortyFiveUp" => 3,
+        "Flat" => 4,
+        "FortyFiveDown" => 5,
+        "SingleDown" => 6,
+        "DoubleDown" => 7,
+        "RATE OUT OF RANGE" => 9,
+        _ => 8,
+    };
+
     private async Task<string> PostForIdAsync(string path, object body, CancellationToken ct)
     {
         using var response = await http.PostAsJsonAsync(new Uri(account.BaseUrl, path), body, ct);

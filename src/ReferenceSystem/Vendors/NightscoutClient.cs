@@ -38,6 +38,37 @@ internal sealed class NightscoutClient(HttpClient http, NightscoutSite site)
             return ParseEntries(await response.Content.ReadAsStringAsync(token));
         }, ct);
 
+    /// <summary>
+    /// Uploads SGV entries: <c>POST {baseUrl}/api/v1/entries</c> with the <c>api-secret</c> header and a JSON array of
+    /// <c>{type:"sgv", sgv, date (ms), dateString (UTC ISO), direction, device}</c>. Nightscout upserts on sysTime + type,
+    /// so sending a reading again never stores it twice.
+    /// </summary>
+    public Task<bool> UploadAsync(IReadOnlyList<GlucoseReading> readings, string device, CancellationToken ct) =>
+        VendorHttp.CallAsync(async token =>
+        {
+            var baseUrl = site.BaseUrl.AbsoluteUri.EndsWith('/') ? site.BaseUrl : new Uri(site.BaseUrl.AbsoluteUri + "/");
+            var entries = readings.Select(r => new
+            {
+                type = "sgv",
+                sgv = r.Mgdl,
+                date = r.SensorTime.ToUnixTimeMilliseconds(),
+                dateString = r.SensorTimeIso,
+                direction = r.Trend ?? "NONE",
+                device,
+            }).ToList();
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseUrl, "api/v1/entries"))
+            {
+                Content = System.Net.Http.Json.JsonContent.Create(entries),
+            };
+            request.Headers.Accept.ParseAdd("application/json");
+            if (_hashedSecret is not null)
+                request.Headers.Add("api-secret", _hashedSecret);
+            using var response = await http.SendAsync(request, token);
+            if (!response.IsSuccessStatusCode)
+                throw new SourceException($"HTTP {(int)response.StatusCode}");
+            return true;
+        }, ct);
+
     /// <summary>Keeps <c>type: "sgv"</c> entries that have <c>sgv</c> and <c>date</c>; anything else is skipped.</summary>
     internal static IReadOnlyList<GlucoseReading> ParseEntries(string body)
     {

@@ -7,7 +7,7 @@ namespace Scenarios.Loading;
 /// <summary><c>patients:</c> each with a trace, followers, and the vendors their phone uploads to and is followed through.</summary>
 internal static partial class PatientsParser
 {
-    public static readonly IReadOnlyList<string> Keys = ["id", "trace", "sensor", "followers", "uploads", "follow"];
+    public static readonly IReadOnlyList<string> Keys = ["id", "trace", "sensor", "ble", "followers", "uploads", "follow"];
     public static readonly IReadOnlyList<string> FollowerKeys = ["id", "channel"];
 
     [GeneratedRegex("^[a-z0-9-]+$", RegexOptions.CultureInvariant)]
@@ -69,6 +69,8 @@ internal static partial class PatientsParser
         var trace = traceNode is null ? null : TraceParser.Parse(traceNode, m.Field("trace"), ctx);
         var sensorNode = m.Optional("sensor");
         var sensor = sensorNode is null ? null : SensorParser.Parse(sensorNode, m.Field("sensor"), ctx);
+        var bleNode = m.Optional("ble");
+        var ble = bleNode is null ? null : BleParser.Parse(bleNode, m.Field("ble"), ctx);
         var followers = ParseFollowers(m, ctx);
 
         var uploadsNode = m.Optional("uploads");
@@ -78,9 +80,11 @@ internal static partial class PatientsParser
         var followNode = m.Optional("follow");
         var follow = followNode is null ? uploads : ParseDataVendors(followNode, m.Field("follow"), "follows", ctx);
 
+        if (bleNode is not null && ble is null)
+            return null;
         if (d.Count != before || id is null || trace is null || followers is null || uploads is null || follow is null)
             return null;
-        return new PatientSpec { Id = id, Trace = trace, Sensor = sensor, Followers = followers, UploadsTo = uploads, FollowVia = follow };
+        return new PatientSpec { Id = id, Trace = trace, Sensor = sensor, Ble = ble, Followers = followers, UploadsTo = uploads, FollowVia = follow };
     }
 
     /// <summary>Every data vendor in play, in the order <c>vendors</c> lists them.</summary>

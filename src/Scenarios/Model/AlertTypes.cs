@@ -9,4 +9,6 @@ public static class AlertTypes
     public const string NoData = "no-data";
 
     public static readonly IReadOnlyList<string> All = [UrgentLow, Low, High, NoData];
+    /// <summary>Alerts about a glucose value crossing a threshold (as opposed to data stopping).</summary>
+    public static readonly IReadOnlyList<string> Threshold = [UrgentLow, Low, High];
 }

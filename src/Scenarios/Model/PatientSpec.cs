@@ -12,6 +12,8 @@ public sealed record PatientSpec
     public required IReadOnlyList<string> FollowVia { get; init; }
     /// <summary>The CGM between true glucose and the reading; null means readings are the trace's values exactly.</summary>
     public SensorSpec? Sensor { get; init; }
+    /// <summary>When set, a receiver under test gets this patient's readings over BLE and uploads them itself.</summary>
+    public BleSpec? Ble { get; init; }
 }
 
 public sealed record FollowerSpec

@@ -30,6 +30,8 @@ internal static class BenchCommand
                 throw new RunFailedException($"--days {d} is out of range; give 1 to {TracesCommand.MaxDays}.");
             var kind = TracesCommand.SensorOf(parse.GetValue(sensor)!)
                 ?? throw new RunFailedException("--sensor none measures no sensor; bench traces always includes one (g6, g7 or libre2).");
+            // A short untimed pass first, so the figure is the steady state and not the JIT compiling the kernel.
+            _ = TraceBenchmark.Run(Math.Min(n, 512), 1, kind, parse.GetValue(seed));
             var r = TraceBenchmark.Run(n, d, kind, parse.GetValue(seed));
             var c = CultureInfo.InvariantCulture;
             Console.WriteLine(string.Create(c, $"{r.Patients} patients x {r.Days} days ({r.PatientDays:0} patient-days), sensor {r.Sensor}, {r.Threads} threads"));

@@ -41,7 +41,7 @@ public static class RunOrchestrator
         var context = new FakeContext(clock, journal, faults);
         using var fakes = new FakeSet(scenario, context, credentials);
         await using var sutHandle = await BindSutAsync(options, http, ct);
-        await using var harness = await HarnessApi.StartAsync(clock, ct);
+        await using var harness = await HarnessApi.StartAsync(clock, journal, ct);
         await fakes.WarmUpAsync(http, ct);
 
         var uploaders = fakes.Uploaders(http, clock, journal);

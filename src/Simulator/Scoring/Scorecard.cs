@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Simulator.Scoring;
 
 /// <summary>
@@ -15,6 +17,9 @@ public sealed record Scorecard
     public required DeliveriesScore Deliveries { get; init; }
     public required IReadOnlyList<BacklogScore> Backlogs { get; init; }
     public required IReadOnlyList<ExpectedAlertRow> Expected { get; init; }
+    /// <summary>Local alarms on the patients' phones (only when a receiver under test gets readings over BLE).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public LocalAlarmsScore? LocalAlarms { get; init; }
 }
 
 /// <summary>Counts for one alert type (or all): expected alerts by outcome, and deliveries that matched nothing useful.</summary>

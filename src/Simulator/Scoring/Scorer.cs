@@ -12,7 +12,8 @@ public static class Scorer
     {
         var truth = journal.OfType<ReadingGenerated>().ToList();
         var accepted = journal.OfType<ReadingAccepted>().ToList();
-        var episodes = ExpectedAlertEngine.ThresholdEpisodes(truth, scenario.Policy, scenario.End)
+        var thresholdEpisodes = ExpectedAlertEngine.ThresholdEpisodes(truth, scenario.Policy, scenario.End);
+        var episodes = thresholdEpisodes
             .Concat(ExpectedAlertEngine.NoDataGaps(scenario, accepted, faults.TotalReadOutages))
             .ToList();
         var expected = (from e in episodes
@@ -36,6 +37,7 @@ public static class Scorer
             Expected = [.. judgedExpected.OrderBy(j => j.Expected.DueAt).ThenBy(j => j.Expected.Follower).Select(j => new ExpectedAlertRow(
                 j.Expected.Patient, j.Expected.Follower, j.Expected.AlertType, j.Expected.DueAt, j.Expected.Episode.Mgdl,
                 Kebab(j.Outcome.ToString()), j.Delivery?.DeliveredAt, j.Latency?.TotalSeconds))],
+            LocalAlarms = LocalAlarmScoring.Score(scenario, journal, thresholdEpisodes, judgedExpected, TypeScore),
         };
     }
 

@@ -27,6 +27,8 @@ public sealed record CohortMember
     public required double MissedBolusProbability { get; init; }
 
     public required IReadOnlyList<Exercise> Exercise { get; init; }
+    /// <summary>Day-by-day changes of insulin sensitivity (from each local midnight).</summary>
+    public required IReadOnlyList<SensitivityShift> Sensitivity { get; init; }
 
     /// <summary>Offsets from the run start at which a new sensor session begins (and warms up), as the scenario's sensor block takes them.</summary>
     public required IReadOnlyList<TimeSpan> SensorSessionStarts { get; init; }

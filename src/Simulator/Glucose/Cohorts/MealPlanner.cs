@@ -10,7 +10,7 @@ namespace Simulator.Glucose.Cohorts;
 /// </summary>
 internal static class MealPlanner
 {
-    public static IReadOnlyList<Meal> Plan(Randomizer random, AgeGroup group, TimeZoneInfo zone, DateTimeOffset start, DateTimeOffset end)
+    public static IReadOnlyList<Meal> Plan(Randomizer random, Randomizer dosing, AgeGroup group, TimeZoneInfo zone, DateTimeOffset start, DateTimeOffset end)
     {
         var slots = MealTable.For(group);
         var missed = MealTable.MissedBolusProbability(group);
@@ -28,8 +28,10 @@ internal static class MealPlanner
                 var grams = Math.Max(Math.Round(random.Normal(slot.MeanGrams, slot.SdGrams), MidpointRounding.ToEven), 0);
                 var bolused = !random.Chance(missed);
                 var at = LocalClock.At(zone, day, minutes);
+                // How the person doses comes from its own stream, so the meals themselves stay simglucose's draws.
+                var (counted, delay) = Dosing.Draw(dosing, group, grams);
                 if (at >= start && at < end)
-                    meals.Add(new Meal(at, grams, bolused));
+                    meals.Add(new Meal(at, grams, bolused) { CountedGrams = counted, BolusDelay = delay });
             }
         }
         return meals;

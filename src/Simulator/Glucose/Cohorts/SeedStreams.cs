@@ -16,6 +16,8 @@ internal static class SeedStreams
     public const ulong Exercise = 5;
     public const ulong Sensor = 6;
     public const ulong Followers = 7;
+    public const ulong Dosing = 8;
+    public const ulong Sensitivity = 9;
 
     public static Randomizer For(int cohortSeed, ulong stream, ulong index) =>
         new(Derive(cohortSeed, stream, index));

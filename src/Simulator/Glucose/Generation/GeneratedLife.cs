@@ -8,6 +8,12 @@ namespace Simulator.Glucose.Generation;
 public sealed record GeneratedLife(IReadOnlyList<Meal> Meals, IReadOnlyList<Exercise> Exercise, SleepWindow Sleep, TimeZoneInfo Zone,
     IReadOnlyList<TimeSpan> SensorSessionStarts)
 {
+    /// <summary>Day-to-day insulin sensitivity; none for <c>life: none</c>, whose listed meals should read exactly.</summary>
+    public IReadOnlyList<SensitivityShift> Sensitivity { get; init; } = [];
+
+    /// <summary>What the physiological model needs of this life, for one virtual patient.</summary>
+    public PatientPlan PlanFor(VirtualPatient patient) => new(patient, Meals, Exercise) { Sensitivity = Sensitivity };
+
     /// <summary>
     /// A seeded everyday life for one named virtual patient (the cohort generator's life for one person of that age
     /// group), plus whatever the scenario lists. <c>life: none</c> keeps only the listed meals and exercise.
@@ -34,7 +40,7 @@ public sealed record GeneratedLife(IReadOnlyList<Meal> Meals, IReadOnlyList<Exer
     {
         ArgumentNullException.ThrowIfNull(member);
         return new GeneratedLife(member.Meals, member.Exercise, member.Sleep, TimeZoneInfo.FindSystemTimeZoneById(member.Person.TimeZoneId),
-            member.SensorSessionStarts);
+            member.SensorSessionStarts) { Sensitivity = member.Sensitivity };
     }
 
     /// <summary>Asleep at an instant, in the person's own time zone (compression lows happen at night).</summary>

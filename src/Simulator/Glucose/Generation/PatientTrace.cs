@@ -15,7 +15,7 @@ public static class PatientTrace
     public static IEnumerable<TracePoint> Generate(string patient, TimeSpan duration, int seed, SensorKind? sensor, DateTimeOffset start)
     {
         var life = GeneratedLife.For(new UvaPadovaTraceSpec { Patient = patient }, seed, start, duration);
-        var simulator = new CohortSimulator([new PatientPlan(VirtualPatients.Get(patient), life.Meals, life.Exercise)], start, maxDegreeOfParallelism: 1);
+        var simulator = new CohortSimulator([life.PlanFor(VirtualPatients.Get(patient))], start, maxDegreeOfParallelism: 1);
         var options = sensor is null
             ? SensorOptions.Ideal
             : SensorOptions.Default with { WarmUp = WarmUpOptions.Default with { SensorStarts = [.. life.SensorSessionStarts.Select(s => start + s)] } };

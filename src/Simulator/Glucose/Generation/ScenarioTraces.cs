@@ -81,7 +81,7 @@ public static class ScenarioTraces
     /// </summary>
     private static List<Reading> Physiological(Scenario scenario, List<(int Index, PatientSpec Patient, GeneratedLife Life)> patients)
     {
-        var plans = patients.Select(p => new PatientPlan(VirtualPatients.Get(((UvaPadovaTraceSpec)p.Patient.Trace).Patient), p.Life.Meals, p.Life.Exercise)).ToList();
+        var plans = patients.Select(p => p.Life.PlanFor(VirtualPatients.Get(((UvaPadovaTraceSpec)p.Patient.Trace).Patient))).ToList();
         var samplers = patients.Select(p => PhysiologicalSampler.Create(scenario, p.Index, p.Patient, p.Life)).ToArray();
         var simulator = new CohortSimulator(plans, scenario.Start);
         var readings = new List<Reading>();

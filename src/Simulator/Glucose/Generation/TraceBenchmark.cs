@@ -29,7 +29,7 @@ public static class TraceBenchmark
         var planStarted = TimeProvider.System.GetTimestamp();
         var third = patients / 3;
         var cohort = CohortGenerator.Generate(CohortRequest.Mixed(third, third, patients - 2 * third, seed) with { SensorKind = sensor.ToScenarioName() }, start, duration);
-        var plans = cohort.Members.Select(m => new PatientPlan(VirtualPatients.Get(m.VirtualPatient), m.Meals, m.Exercise)).ToList();
+        var plans = cohort.Members.Select(m => GeneratedLife.FromMember(m).PlanFor(VirtualPatients.Get(m.VirtualPatient))).ToList();
         var sensors = cohort.Members.Select((m, i) => new SensorModel(sensor, SensorOptions.Default, HashCode.Combine(seed, i), start,
             GeneratedLife.FromMember(m).IsAsleep)).ToArray();
         var planSeconds = TimeProvider.System.GetElapsedTime(planStarted).TotalSeconds;

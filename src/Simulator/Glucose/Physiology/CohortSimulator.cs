@@ -88,7 +88,6 @@ public sealed class CohortSimulator
     private void RunChunk(int chunk)
     {
         var end = Math.Min(lanes.PaddedCount, (chunk + 1) * LanesPerChunk);
-        for (var lane = chunk * LanesPerChunk; lane < end; lane += CohortKernel.Width)
-            CohortKernel.RunBlock(lanes, lane, minutesElapsed, pendingMinutes);
+        CohortKernel.Run(lanes, chunk * LanesPerChunk, end, minutesElapsed, pendingMinutes);
     }
 }

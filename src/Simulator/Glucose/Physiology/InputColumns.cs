@@ -13,6 +13,7 @@ internal sealed class InputColumns(int lanes)
     public double[] BoutUptake { get; } = new double[lanes];
     public double[] BoutFsnc { get; } = new double[lanes];
     public double[] Tail { get; } = new double[lanes];
+    public double[] Sensitivity { get; } = new double[lanes];
     public double[] EatenGrams { get; } = new double[lanes];
     public double[] InsulinUnits { get; } = new double[lanes];
 
@@ -24,6 +25,7 @@ internal sealed class InputColumns(int lanes)
         s.BoutUptake = BoutUptake[lane];
         s.BoutFsnc = BoutFsnc[lane];
         s.Tail = Tail[lane];
+        s.Sensitivity = Sensitivity[lane];
         s.EatenGrams = EatenGrams[lane];
         s.InsulinUnits = InsulinUnits[lane];
     }
@@ -36,6 +38,7 @@ internal sealed class InputColumns(int lanes)
         BoutUptake[lane] = s.BoutUptake;
         BoutFsnc[lane] = s.BoutFsnc;
         Tail[lane] = s.Tail;
+        Sensitivity[lane] = s.Sensitivity;
         EatenGrams[lane] = s.EatenGrams;
         InsulinUnits[lane] = s.InsulinUnits;
     }

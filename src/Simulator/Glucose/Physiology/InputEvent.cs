@@ -7,6 +7,8 @@ internal enum InputEventKind
     ExerciseEnd,
     MealStart,
     ExerciseStart,
+    Bolus,
+    SensitivityChange,
 }
 
 /// <summary>

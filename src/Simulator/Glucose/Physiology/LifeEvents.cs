@@ -12,7 +12,23 @@ public sealed record Meal(DateTimeOffset At, double Grams, bool Bolused = true)
     public TimeSpan? Duration { get; init; }
 
     public TimeSpan EatingTime => Duration ?? TimeSpan.FromMinutes(Math.Max(1, Math.Ceiling(Grams / EatRateGramsPerMinute)));
+
+    /// <summary>
+    /// The carbohydrate the person counted and dosed for; null means exactly <see cref="Grams"/>. Adults with type 1
+    /// diabetes misjudge a meal's carbohydrate by about 20 % on average (Brazeau 2013, Eur J Clin Nutr 67:1014).
+    /// </summary>
+    public double? CountedGrams { get; init; }
+
+    /// <summary>When the bolus goes in, after the meal starts (zero: with the first bite). Late boluses are common.</summary>
+    public TimeSpan BolusDelay { get; init; }
 }
+
+/// <summary>
+/// From <see cref="From"/> on, the body takes up glucose <see cref="UptakeChange"/> more (or less, when negative)
+/// than the model's fixed parameters say: the day-to-day swing of insulin sensitivity the 2008 model lacks
+/// (stress, illness, hormones, sleep). 0 is the virtual patient's own sensitivity.
+/// </summary>
+public sealed record SensitivityShift(DateTimeOffset From, double UptakeChange);
 
 public enum ExerciseIntensity
 {

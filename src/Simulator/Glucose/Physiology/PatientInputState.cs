@@ -20,6 +20,8 @@ internal struct PatientInputState
     public double BoutUptake;
     public double BoutFsnc;
     public double Tail;
+    /// <summary>Today's change of glucose uptake (a <see cref="SensitivityShift"/>), added to the uptake scale.</summary>
+    public double Sensitivity;
 
     // Running totals since the cohort start, for callers that report what was delivered.
     public double EatenGrams;
@@ -74,6 +76,13 @@ internal struct PatientInputState
                     BoutUptake += e.Uptake;
                     BoutFsnc += e.Fsnc;
                     break;
+                case InputEventKind.Bolus:
+                    bolused = true;
+                    bolusGrams += e.Grams;
+                    break;
+                case InputEventKind.SensitivityChange:
+                    Sensitivity = e.Uptake;
+                    break;
             }
         }
         NextEventMinute = Cursor < events.Length ? events[Cursor].Minute : int.MaxValue;
@@ -98,7 +107,7 @@ internal struct PatientInputState
             CarbsGramsPerMinute * 1000,
             p.U2ss + BolusPmolPerKgPerMinute,
             DbarMg,
-            1 + BoutUptake + Tail,
+            1 + BoutUptake + Tail + Sensitivity,
             1 + BoutFsnc);
     }
 

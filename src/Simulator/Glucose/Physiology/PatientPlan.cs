@@ -7,6 +7,9 @@ namespace Simulator.Glucose.Physiology;
 /// </summary>
 public sealed record PatientPlan(VirtualPatient Patient, IReadOnlyList<Meal> Meals, IReadOnlyList<Exercise> Exercise)
 {
+    /// <summary>Day-to-day changes of insulin sensitivity, in time order (none: the patient's parameters all along).</summary>
+    public IReadOnlyList<SensitivityShift> Sensitivity { get; init; } = [];
+
     /// <summary>Basal insulin only: no meals, no exercise.</summary>
     public static PatientPlan BasalOnly(VirtualPatient patient) => new(patient, [], []);
 }

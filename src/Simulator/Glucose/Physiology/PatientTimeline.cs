@@ -37,8 +37,12 @@ internal sealed class PatientTimeline
             if (end <= 0) continue;
             var rate = meal.Grams / minutes;
             var started = begin >= 0;
-            events.Add(new InputEvent(Math.Max(0, begin), InputEventKind.MealStart, rate, meal.Grams, started && meal.Bolused));
+            var counted = meal.CountedGrams ?? meal.Grams;
+            var delay = Math.Max(0, (int)Math.Round(meal.BolusDelay.TotalMinutes, MidpointRounding.AwayFromZero));
+            events.Add(new InputEvent(Math.Max(0, begin), InputEventKind.MealStart, rate, counted, started && meal.Bolused && delay == 0));
             events.Add(new InputEvent(end, InputEventKind.MealEnd, rate));
+            if (started && meal.Bolused && delay > 0)
+                events.Add(new InputEvent(begin + delay, InputEventKind.Bolus, Grams: counted, Bolused: true));
         }
         foreach (var bout in plan.Exercise)
         {
@@ -52,6 +56,8 @@ internal sealed class PatientTimeline
             events.Add(new InputEvent(end, InputEventKind.ExerciseEnd, Uptake: uptake, Fsnc: fsnc,
                 TailAmplitude: ExerciseEffect.TailAmplitude(bout.Intensity, TimeSpan.FromMinutes(minutes))));
         }
+        foreach (var shift in plan.Sensitivity)
+            events.Add(new InputEvent(Math.Max(0, MinuteOf(shift.From, start)), InputEventKind.SensitivityChange, Uptake: shift.UptakeChange));
         // Stable order: by minute, then endings before beginnings, then plan order.
         var ordered = events.Select((e, i) => (e, i)).OrderBy(t => t.e.Minute).ThenBy(t => t.e.Kind).ThenBy(t => t.i);
         return new PatientTimeline([.. ordered.Select(t => t.e)], plan.Patient);

@@ -15,8 +15,8 @@ internal static class VectorRightHandSide
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static StateVectors Derivatives(in ParameterVectors p, in StateVectors at, in StateVectors k, Pack h, in InputVectors u)
     {
-        // The RK4 stage point at + h·k is formed here rather than stored as its own state (h = 0 with k = 0 for
-        // the first stage): that saves a store and reload of 13 packs per stage.
+        // The RK4 stage point at + h·k is formed here rather than stored as its own state (h = 0 for the first
+        // stage, where at + 0·at = at exactly): that saves a store and reload of 13 packs per stage.
         var x = StateVectors.Stage(at, k, h);
         var zero = Pack.Zero;
 

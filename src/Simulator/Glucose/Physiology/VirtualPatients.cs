@@ -17,8 +17,7 @@ public static class VirtualPatients
         TryGet(name, out var patient)
             ? patient
             : throw new ArgumentException(
-                $"Unknown virtual patient '{name}': valid names are adolescent#001..010, adult#001..010, child#001..010.",
-                nameof(name));
+                $"Unknown virtual patient '{name}': valid names are adolescent#001..010, adult#001..010, child#001..010.");
 
     public static bool TryGet(string name, [NotNullWhen(true)] out VirtualPatient? patient) =>
         Loaded.Value.ByName.TryGetValue(name, out patient);
