@@ -28,7 +28,9 @@ internal sealed class ReceiverJob : IDisposable
     {
         _settings = settings;
         _clock = clock;
-        var startedAt = clock.GetUtcNow();
+        // A phone app already running when the rehearsal starts collects from then on, not from when it was told.
+        var now = clock.GetUtcNow();
+        var startedAt = settings.Since is { } since && since < now ? since : now;
         var reporter = new LocalAlarmReporter(http.CreateClient(ReceiverServices.LocalAlarmsHttpClient), settings.LocalAlarms, clock, logger, _running.Token);
         _link = new BleLinkClient(settings.Link, clock, Dispatch, OnLinkLost, logger);
         for (var i = 0; i < settings.Transmitters.Count; i++)

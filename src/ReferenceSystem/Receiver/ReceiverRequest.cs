@@ -11,6 +11,8 @@ internal sealed class ReceiverRequest
     public ClockRequest? Clock { get; set; }
     public string? Link { get; set; }
     public string? LocalAlarms { get; set; }
+    /// <summary>The phone app has been running since this instant (ISO 8601); default: when the receiver starts.</summary>
+    public DateTimeOffset? Since { get; set; }
     public ReceiverPolicyRequest? Policy { get; set; }
     public List<TransmitterRequest?>? Transmitters { get; set; }
 }

@@ -58,7 +58,7 @@ internal static class ReceiverRequestValidator
             transmitters.Add(transmitter);
         }
 
-        return new ReceiverSettings(clockUrl, link, localAlarms, policy, transmitters);
+        return new ReceiverSettings(clockUrl, link, localAlarms, policy, transmitters) { Since = request.Since };
     }
 
     private static IPEndPoint LinkEndpoint(string? value)

@@ -10,7 +10,11 @@ internal sealed record ReceiverSettings(
     IPEndPoint Link,
     Uri LocalAlarms,
     AlertPolicy Policy,
-    IReadOnlyList<TransmitterSettings> Transmitters);
+    IReadOnlyList<TransmitterSettings> Transmitters)
+{
+    /// <summary>Readings measured from here on are the phone's to collect (and backfill); older history is not.</summary>
+    public DateTimeOffset? Since { get; init; }
+}
 
 /// <summary>One patient's transmitter and where its readings go (either upload target may be absent).</summary>
 internal sealed record TransmitterSettings(

@@ -24,6 +24,13 @@ internal static class ScorecardTable
         Row(table, "stale, no notice (follower-min)", reports, r => r.Scorecard.StaleExposure.FollowerMinutes.ToString("0.#", CultureInfo.InvariantCulture));
         Row(table, "alert burst (max in 5 min)", reports, r => r.Scorecard.AlertBurst.Max.ToString(CultureInfo.InvariantCulture));
         Row(table, "readings never visible", reports, r => $"{r.Scorecard.Readings.NeverVisibleToFollowers} of {r.Scorecard.Readings.Generated}");
+        if (reports.Any(r => r.Scorecard.LocalAlarms is not null))
+        {
+            // The same glucose alerts on the patient's own phone and on the followers' phones (BLE patients only).
+            Row(table, "phone alarms: on time/late/missed", reports, r => r.Scorecard.LocalAlarms is { } l ? Outcomes(l.Total) : "n/a");
+            Row(table, "followers, same alerts", reports, r => r.Scorecard.LocalAlarms is { } l ? Outcomes(l.Followers) : "n/a");
+            Row(table, "phone signal-loss alarms", reports, r => r.Scorecard.LocalAlarms?.SignalLossAlarms.ToString(CultureInfo.InvariantCulture) ?? "n/a");
+        }
         Row(table, "timing resolution", reports, r => $"±{r.Run.LatencyResolutionSeconds:0.#} s");
         table.AddRow("[bold]SLOs[/]");
         foreach (var (slo, i) in reports[0].Slos.Select((s, i) => (s, i)))

@@ -15,7 +15,11 @@ namespace Simulator.Journal;
 [JsonDerivedType(typeof(ReadingsServed), "readings-served")]
 [JsonDerivedType(typeof(FaultPhaseChanged), "fault-phase")]
 [JsonDerivedType(typeof(PushReceived), "push-received")]
+[JsonDerivedType(typeof(LocalAlarmRaised), "local-alarm")]
 [JsonDerivedType(typeof(RunEnded), "run-ended")]
+[JsonDerivedType(typeof(BleFrameRecorded), "ble-frame")]
+[JsonDerivedType(typeof(BleWindowClosed), "ble-window")]
+[JsonDerivedType(typeof(BleReceiverChanged), "ble-receiver")]
 public abstract record JournalEvent
 {
     /// <summary>Virtual instant the event happened at.</summary>
@@ -103,4 +107,63 @@ public sealed record PushReceived : JournalEvent
 public sealed record RunEnded : JournalEvent
 {
     public required string Outcome { get; init; }
+}
+
+/// <summary>
+/// The receiver under test alarmed on the patient's own phone (the phone on the nightstand): a delivery path of
+/// its own, scored beside the followers' push notifications.
+/// </summary>
+public sealed record LocalAlarmRaised : JournalEvent
+{
+    public required string Patient { get; init; }
+    public required string Alert { get; init; }
+    /// <summary>The reading the alarm is about, when the receiver named one.</summary>
+    public DateTimeOffset? ReadingAt { get; init; }
+}
+
+/// <summary>
+/// A frame on the BLE link (docs/ble-link.md), summarised: who, which way, what, and the exact value bytes.
+/// p2c frames lost to the radio plan are journaled too, with <see cref="Dropped"/> set.
+/// </summary>
+public sealed record BleFrameRecorded : JournalEvent
+{
+    public required int Link { get; init; }
+    /// <summary><c>c2p</c> (receiver → transmitter) or <c>p2c</c>.</summary>
+    public required string Direction { get; init; }
+    /// <summary>The frame event in its JSON spelling: notify, indicate, write-request, cccd, connect, advertisement, ….</summary>
+    public required string Event { get; init; }
+    /// <summary><c>authentication</c>, <c>control</c>, <c>backfill</c>, <c>advertisement</c>, or null for connect/disconnect.</summary>
+    public string? Characteristic { get; init; }
+    /// <summary>The decoded message name (e.g. <c>GlucoseRx</c>), or null when the value is not a known message.</summary>
+    public string? Message { get; init; }
+    /// <summary>The payload, lower-case hex.</summary>
+    public required string Hex { get; init; }
+    /// <summary>The receiver connection the frame came from or went to; null for a broadcast advertisement.</summary>
+    public int? Receiver { get; init; }
+    /// <summary>True when the radio plan lost this p2c frame (packet loss, out of range): it was never sent.</summary>
+    public bool Dropped { get; init; }
+    /// <summary>Why the transmitter ignored or could not answer the frame, or null.</summary>
+    public string? Note { get; init; }
+}
+
+/// <summary>How a transmitter's wake window ended: connected, not-connected-by-receiver, missed or out-of-range.</summary>
+public sealed record BleWindowClosed : JournalEvent
+{
+    public required int Link { get; init; }
+    public required string Patient { get; init; }
+    /// <summary>Window number k; window k opens at the run start + phase + k × 300 s.</summary>
+    public required long Window { get; init; }
+    public required DateTimeOffset OpenedAt { get; init; }
+    public required string Outcome { get; init; }
+}
+
+/// <summary>A receiver under test connected to or left the BLE link server (TCP or WebSocket).</summary>
+public sealed record BleReceiverChanged : JournalEvent
+{
+    public required int Receiver { get; init; }
+    /// <summary><c>tcp</c> or <c>websocket</c>.</summary>
+    public required string Transport { get; init; }
+    /// <summary><c>connected</c>, <c>closed</c> (the receiver left) or <c>rejected</c> (the harness closed it for a malformed frame).</summary>
+    public required string Change { get; init; }
+    public string? Reason { get; init; }
 }

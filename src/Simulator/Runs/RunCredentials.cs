@@ -33,6 +33,8 @@ public sealed class RunCredentials
     }
 
     public const string FcmProject = "cgm-sim";
+    /// <summary>The application id Dexcom's own apps send to Share (US), which the fake accepts.</summary>
+    public const string ShareApplicationId = "d89443d2-327c-4a6f-89e5-496bbb0317db";
     public Dictionary<string, ShareAccount> Share { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, NightscoutSite> Nightscout { get; } = new(StringComparer.Ordinal);
     /// <summary>Device token of each follower's phone, per patient they follow.</summary>

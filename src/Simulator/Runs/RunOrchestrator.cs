@@ -1,4 +1,5 @@
 using Scenarios.Model;
+using Simulator.Ble.Link;
 using Simulator.Faults;
 using Simulator.Glucose;
 using Simulator.Glucose.Generation;
@@ -43,19 +44,24 @@ public static class RunOrchestrator
         await using var sutHandle = await BindSutAsync(options, http, ct);
         await using var harness = await HarnessApi.StartAsync(clock, journal, ct);
         await fakes.WarmUpAsync(http, ct);
+        // Patients with a transmitter on the BLE link: the receiver under test plays their phone, not the harness.
+        var bleLinks = BleLinkPlan.For(scenario);
+        await using var ble = bleLinks.Count == 0 ? null : await BleLinkServer.StartAsync(clock, journal, bleLinks, ct);
 
-        var uploaders = fakes.Uploaders(http, clock, journal);
+        var uploaders = fakes.Uploaders(http, clock, journal, except: ble is null ? null : ble.Serves);
         var sutLabel = scenario.Sut is BuiltinSut b ? $"reference-system/{b.Profile}" : sutHandle.Client.BaseUrl.ToString();
 
         journal.Append(new RunStarted { At = scenario.Start, Scenario = scenario.Name, Seed = scenario.Seed, Speed = scenario.Speed, Sut = sutLabel });
         var realStart = TimeProvider.System.GetTimestamp();
         clock.Start();
         await sutHandle.Client.StartFollowingAsync(SutConfig(scenario, options, fakes, credentials, harness.ClockUrl), ct);
+        if (ble is not null)
+            await sutHandle.Client.StartReceivingAsync(ReceiverConfig(scenario, fakes, credentials, harness, ble), ct);
 
         DateTimeOffset? cancelledAt = null;
         try
         {
-            foreach (var (at, act) in Schedule(scenario, readings, journal, uploaders))
+            foreach (var (at, act) in Schedule(scenario, readings, journal, uploaders, ble))
             {
                 await WaitUntilAsync(clock, at, jitter, ct);
                 act();
@@ -68,7 +74,7 @@ public static class RunOrchestrator
             cancelledAt = clock.GetUtcNow();
         }
 
-        await sutHandle.Client.StopAsync(CancellationToken.None);
+        await sutHandle.Client.StopAsync(CancellationToken.None, receiving: ble is not null);
         foreach (var uploader in uploaders.Values.SelectMany(u => u)) await uploader.DisposeAsync();
         journal.Append(new RunEnded { At = clock.GetUtcNow(), Outcome = cancelledAt is null ? "completed" : "cancelled" });
         var realDuration = TimeProvider.System.GetElapsedTime(realStart);
@@ -110,12 +116,15 @@ public static class RunOrchestrator
 
     /// <summary>Everything that happens at a set virtual instant: readings taken (and uploaded), fault windows opening and closing.</summary>
     private static IEnumerable<(DateTimeOffset At, Action Act)> Schedule(Scenario scenario, IReadOnlyList<Reading> readings, RunJournal journal,
-        IReadOnlyDictionary<string, List<PhoneUploader>> uploaders)
+        IReadOnlyDictionary<string, List<PhoneUploader>> uploaders, BleLinkServer? ble)
     {
         var readingActs = readings.Select(r => (r.SensorTime, (Action)(() =>
         {
             journal.Append(new ReadingGenerated { At = r.SensorTime, Patient = r.Patient, Mgdl = r.Mgdl, Trend = r.Trend.ToString(), TruthMgdl = r.TruthMgdl is { } t ? Math.Round(t, 1) : null });
-            foreach (var uploader in uploaders[r.Patient]) uploader.Enqueue(r);
+            if (ble is not null && ble.Serves(r.Patient))
+                ble.Measure(r);
+            else
+                foreach (var uploader in uploaders[r.Patient]) uploader.Enqueue(r);
         })));
         var faultEvents = scenario.Faults.SelectMany(f => new[] { (At: f.At, Fault: f, Active: true), (At: f.Until, Fault: f, Active: false) })
             .Where(x => x.At >= scenario.Start && x.At < scenario.End)
@@ -167,12 +176,38 @@ public static class RunOrchestrator
         {
             id = p.Id,
             share = fakes.Share is { } share && p.FollowVia.Contains(VendorIds.DexcomShare)
-                ? new { baseUrl = share.ServicesUrl, accountName = credentials.Share[p.Id].AccountName, password = credentials.Share[p.Id].Password, applicationId = "d89443d2-327c-4a6f-89e5-496bbb0317db" }
+                ? new { baseUrl = share.ServicesUrl, accountName = credentials.Share[p.Id].AccountName, password = credentials.Share[p.Id].Password, applicationId = RunCredentials.ShareApplicationId }
                 : null,
             nightscout = fakes.Nightscout is { } ns && p.FollowVia.Contains(VendorIds.Nightscout)
                 ? new { baseUrl = ns.SiteUrl(p.Id), apiSecret = credentials.Nightscout[p.Id].ApiSecret }
                 : null,
             followers = p.Followers.Select(f => new { id = f.Id, fcmToken = credentials.FcmTokens[(p.Id, f.Id)] }),
+        }),
+    };
+
+    /// <summary>The body of <c>POST /api/receiver</c> (docs/ble-link.md): the link, where to report local alarms, and per transmitter where to upload.</summary>
+    private static object ReceiverConfig(Scenario s, FakeSet fakes, RunCredentials credentials, HarnessApi harness, BleLinkServer ble) => new
+    {
+        clock = new { url = harness.ClockUrl },
+        link = ble.TcpUrl,
+        localAlarms = harness.LocalAlarmsUrl,
+        since = s.Start,
+        policy = new { urgentLowMgdl = s.Policy.UrgentLowMgdl, lowMgdl = s.Policy.LowMgdl, highMgdl = s.Policy.HighMgdl },
+        transmitters = ble.Links.Select(link =>
+        {
+            var p = s.Patients.Single(x => x.Id == link.Patient);
+            return new
+            {
+                patient = p.Id,
+                linkId = link.LinkId,
+                transmitterId = link.TransmitterId,
+                share = fakes.Share is { } share && p.UploadsTo.Contains(VendorIds.DexcomShare)
+                    ? new { baseUrl = share.ServicesUrl, accountName = credentials.Share[p.Id].AccountName, password = credentials.Share[p.Id].Password, applicationId = RunCredentials.ShareApplicationId }
+                    : null,
+                nightscout = fakes.Nightscout is { } ns && p.UploadsTo.Contains(VendorIds.Nightscout)
+                    ? new { baseUrl = ns.SiteUrl(p.Id), apiSecret = credentials.Nightscout[p.Id].ApiSecret }
+                    : null,
+            };
         }),
     };
 
@@ -214,8 +249,8 @@ public static class RunOrchestrator
         public NightscoutFake? Nightscout { get; }
         public FcmFake? Fcm { get; }
 
-        public Dictionary<string, List<PhoneUploader>> Uploaders(HttpClient http, TimeProvider clock, RunJournal journal) =>
-            _scenario.Patients.ToDictionary(p => p.Id, p => p.UploadsTo.Select(vendor => vendor switch
+        public Dictionary<string, List<PhoneUploader>> Uploaders(HttpClient http, TimeProvider clock, RunJournal journal, Func<string, bool>? except) =>
+            _scenario.Patients.Where(p => except is null || !except(p.Id)).ToDictionary(p => p.Id, p => p.UploadsTo.Select(vendor => vendor switch
             {
                 VendorIds.DexcomShare => PhoneUploader.ToShare(http, clock, journal, Share!.ServicesUrl, _credentials.Share[p.Id]),
                 VendorIds.Nightscout => PhoneUploader.ToNightscout(http, clock, journal, Nightscout!.SiteUrl(p.Id), _credentials.Nightscout[p.Id]),

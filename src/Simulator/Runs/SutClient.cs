@@ -65,10 +65,31 @@ public sealed class SutClient(HttpClient http, Uri baseUrl)
                 $"{Trim(await response.Content.ReadAsStringAsync(ct))}). Check that it implements the harness's SUT protocol.");
     }
 
-    public async Task StopAsync(CancellationToken ct)
+    /// <summary>
+    /// Starts the receiver role (the phone app that reads the transmitters over the BLE link, docs/ble-link.md).
+    /// Only called when a scenario gives a patient a <c>ble:</c> block.
+    /// </summary>
+    public async Task StartReceivingAsync(object config, CancellationToken ct)
+    {
+        using var response = await http.PostAsJsonAsync(new Uri(BaseUrl, "/api/receiver"), config, ct);
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+            throw new RunFailedException(
+                $"The scenario sends readings over BLE, but the system under test at {BaseUrl} has no receiver role (POST /api/receiver " +
+                "answered 404). Implement it (docs/ble-link.md) or remove the ble: blocks from the scenario.");
+        if (!response.IsSuccessStatusCode)
+            throw new RunFailedException(
+                $"The system under test at {BaseUrl} refused the receiver configuration (POST /api/receiver answered HTTP {(int)response.StatusCode}: " +
+                $"{Trim(await response.Content.ReadAsStringAsync(ct))}). Check that it implements docs/ble-link.md.");
+    }
+
+    public async Task StopAsync(CancellationToken ct, bool receiving = false)
     {
         try { using var _ = await http.DeleteAsync(new Uri(BaseUrl, "/api/follow"), ct); }
         catch (HttpRequestException) { /* scoring goes on with what was delivered; the journal has it all */ }
+        if (!receiving)
+            return;
+        try { using var _ = await http.DeleteAsync(new Uri(BaseUrl, "/api/receiver"), ct); }
+        catch (HttpRequestException) { /* as above */ }
     }
 
     private RunFailedException Unreachable(string reason, Exception? inner = null) => new(

@@ -18,6 +18,10 @@ internal static class SeedStreams
     public const ulong Followers = 7;
     public const ulong Dosing = 8;
     public const ulong Sensitivity = 9;
+    // Run-level streams (not cohort members): a written patient's own seed, and its transmitter's radio and id.
+    public const ulong PatientSeed = 10;
+    public const ulong Radio = 11;
+    public const ulong Transmitter = 12;
 
     public static Randomizer For(int cohortSeed, ulong stream, ulong index) =>
         new(Derive(cohortSeed, stream, index));

@@ -1,4 +1,5 @@
 using Scenarios.Model;
+using Simulator.Glucose.Cohorts;
 using Simulator.Glucose.Physiology;
 using Simulator.Glucose.Replay;
 using Simulator.Glucose.Sensors;
@@ -44,8 +45,11 @@ public static class ScenarioTraces
         return readings;
     }
 
-    /// <summary>One seed per patient, from the scenario seed and the patient's position, so adding a patient keeps the others.</summary>
-    public static int PatientSeed(Scenario scenario, int index) => HashCode.Combine(scenario.Seed, index, 0x5EED);
+    /// <summary>
+    /// One seed per patient, from the scenario seed and the patient's position (SplitMix64, never HashCode, whose
+    /// seed changes with every process), so adding a patient keeps the others and a run repeats exactly.
+    /// </summary>
+    public static int PatientSeed(Scenario scenario, int index) => SeedStreams.Derive(scenario.Seed, SeedStreams.PatientSeed, (ulong)index);
 
     private static IEnumerable<Reading> Scripted(Scenario scenario, int index, PatientSpec patient, ScriptedTraceSpec spec)
     {

@@ -30,7 +30,7 @@ public static class TraceBenchmark
         var third = patients / 3;
         var cohort = CohortGenerator.Generate(CohortRequest.Mixed(third, third, patients - 2 * third, seed) with { SensorKind = sensor.ToScenarioName() }, start, duration);
         var plans = cohort.Members.Select(m => GeneratedLife.FromMember(m).PlanFor(VirtualPatients.Get(m.VirtualPatient))).ToList();
-        var sensors = cohort.Members.Select((m, i) => new SensorModel(sensor, SensorOptions.Default, HashCode.Combine(seed, i), start,
+        var sensors = cohort.Members.Select((m, i) => new SensorModel(sensor, SensorOptions.Default, SeedStreams.Derive(seed, SeedStreams.PatientSeed, (ulong)i), start,
             GeneratedLife.FromMember(m).IsAsleep)).ToArray();
         var planSeconds = TimeProvider.System.GetElapsedTime(planStarted).TotalSeconds;
 
