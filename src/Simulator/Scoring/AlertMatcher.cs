@@ -36,7 +36,12 @@ public static class AlertMatcher
 
         foreach (var d in deliveries.OrderBy(d => d.DeliveredAt))
         {
-            var episode = episodes[(d.Patient, d.AlertType)].FirstOrDefault(e => Belongs(d, e, scoring));
+            // Gaps can follow each other closely (a sensor dropout, then an outage): a notice belongs to the latest gap
+            // that had begun when it arrived, not to an earlier one still inside its grace period.
+            var candidates = episodes[(d.Patient, d.AlertType)].Where(e => Belongs(d, e, scoring));
+            var episode = d.AlertType == AlertTypes.NoData
+                ? candidates.Where(e => e.Start <= d.DeliveredAt).MaxBy(e => e.Start) ?? candidates.FirstOrDefault()
+                : candidates.FirstOrDefault();
             if (episode is null || !due.Contains((episode, d.Follower)))
             {
                 judged.Add(new JudgedDelivery(d, DeliveryClass.False, null));

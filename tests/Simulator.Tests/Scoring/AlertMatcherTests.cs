@@ -90,4 +90,21 @@ public class AlertMatcherTests
         Assert.Equal(2, expected.Count(e => e.Outcome == ExpectedOutcome.Missed));
         Assert.Empty(deliveries);
     }
+
+    [Fact]
+    public void A_notice_in_a_second_gap_soon_after_the_first_belongs_to_the_second()
+    {
+        // A sensor dropout 01:25–01:50, then an outage from 02:00: the second notice (02:15) is inside the first
+        // gap's grace period, but it is about the second gap.
+        var dropout = new AlertEpisode("child-1", AlertTypes.NoData, TestScenario.At(1 + 25 / 60.0), TestScenario.At(1 + 50 / 60.0), TestScenario.At(1.75), null);
+        var outage = new AlertEpisode("child-1", AlertTypes.NoData, TestScenario.At(1 + 55 / 60.0), TestScenario.At(3), TestScenario.At(2.25), null);
+
+        var (expected, deliveries) = AlertMatcher.Match(
+            [new ExpectedAlert(dropout, "parent-1"), new ExpectedAlert(outage, "parent-1")],
+            [Push(AlertTypes.NoData, 1.75, 1 + 25 / 60.0), Push(AlertTypes.NoData, 2.25 + 10 / 3600.0, 1 + 55 / 60.0)],
+            new ScoringSpec());
+
+        Assert.All(expected, e => Assert.Equal(ExpectedOutcome.OnTime, e.Outcome));
+        Assert.All(deliveries, d => Assert.Equal(DeliveryClass.Matched, d.Class));
+    }
 }
