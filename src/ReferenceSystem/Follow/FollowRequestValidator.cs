@@ -1,4 +1,6 @@
 using ReferenceSystem.Alerts;
+using ReferenceSystem.Hosting;
+using static ReferenceSystem.Hosting.RequestFields;
 
 namespace ReferenceSystem.Follow;
 
@@ -11,21 +13,8 @@ internal static class FollowRequestValidator
     /// <summary>The applicationId every US/OUS Share client sends; used when the request leaves it out.</summary>
     public const string DefaultShareApplicationId = "d89443d2-327c-4a6f-89e5-496bbb0317db";
 
-    public static bool TryValidate(FollowRequest? request, out FollowSettings? settings, out string? error)
-    {
-        settings = null;
-        try
-        {
-            settings = Validate(request);
-            error = null;
-            return true;
-        }
-        catch (InvalidFieldException ex)
-        {
-            error = ex.Message;
-            return false;
-        }
-    }
+    public static bool TryValidate(FollowRequest? request, out FollowSettings? settings, out string? error) =>
+        RequestFields.TryValidate(request, Validate, out settings, out error);
 
     private static FollowSettings Validate(FollowRequest? request)
     {
@@ -67,24 +56,9 @@ internal static class FollowRequestValidator
         return new FollowSettings(profile, request.Seed ?? 0, clockUrl, policy, fcm, patients);
     }
 
-    private static AlertPolicy Policy(PolicyRequest? request)
-    {
-        var defaults = AlertPolicy.Default;
-        var policy = new AlertPolicy(
-            request?.UrgentLowMgdl ?? defaults.UrgentLowMgdl,
-            request?.LowMgdl ?? defaults.LowMgdl,
-            request?.HighMgdl ?? defaults.HighMgdl,
-            request?.NoDataMinutes ?? defaults.NoDataMinutes);
-        if (policy.UrgentLowMgdl is < 1 or > 1000)
-            throw new InvalidFieldException("policy.urgentLowMgdl", "must be between 1 and 1000");
-        if (policy.LowMgdl < policy.UrgentLowMgdl || policy.LowMgdl > 1000)
-            throw new InvalidFieldException("policy.lowMgdl", "must be at least urgentLowMgdl and at most 1000");
-        if (policy.HighMgdl <= policy.LowMgdl || policy.HighMgdl > 1000)
-            throw new InvalidFieldException("policy.highMgdl", "must be above lowMgdl and at most 1000");
-        if (policy.NoDataMinutes is < 1 or > 10_080)
-            throw new InvalidFieldException("policy.noDataMinutes", "must be between 1 and 10080");
-        return policy;
-    }
+    private static AlertPolicy Policy(PolicyRequest? request) =>
+        RequestFields.Policy(request?.UrgentLowMgdl, request?.LowMgdl, request?.HighMgdl,
+            request?.NoDataMinutes ?? AlertPolicy.Default.NoDataMinutes, "policy.noDataMinutes");
 
     private static PatientSettings Patient(PatientRequest? request, string path)
     {
@@ -120,17 +94,4 @@ internal static class FollowRequestValidator
 
         return new PatientSettings(id, account, nightscout, followers);
     }
-
-    private static string Required(string? value, string field) =>
-        string.IsNullOrWhiteSpace(value) ? throw new InvalidFieldException(field, "is required") : value;
-
-    private static Uri HttpUrl(string? value, string field)
-    {
-        var text = Required(value, field);
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-            throw new InvalidFieldException(field, "must be an absolute http(s) URL");
-        return uri;
-    }
-
-    private sealed class InvalidFieldException(string field, string problem) : Exception($"{field} {problem}");
 }

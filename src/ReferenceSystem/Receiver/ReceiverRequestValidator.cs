@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
 using ReferenceSystem.Alerts;
+using ReferenceSystem.Hosting;
+using static ReferenceSystem.Hosting.RequestFields;
 using ReferenceSystem.Follow;
 
 namespace ReferenceSystem.Receiver;
@@ -15,21 +17,8 @@ internal static class ReceiverRequestValidator
     /// <summary>Dexcom's signal-loss alert default as xDrip+ ships it (vendor-apis.md §6); Dexcom's own is unconfirmed.</summary>
     public const int DefaultSignalLossMinutes = 20;
 
-    public static bool TryValidate(ReceiverRequest? request, out ReceiverSettings? settings, out string? error)
-    {
-        settings = null;
-        try
-        {
-            settings = Validate(request);
-            error = null;
-            return true;
-        }
-        catch (InvalidFieldException ex)
-        {
-            error = ex.Message;
-            return false;
-        }
-    }
+    public static bool TryValidate(ReceiverRequest? request, out ReceiverSettings? settings, out string? error) =>
+        RequestFields.TryValidate(request, Validate, out settings, out error);
 
     private static ReceiverSettings Validate(ReceiverRequest? request)
     {
@@ -72,24 +61,9 @@ internal static class ReceiverRequestValidator
         return new IPEndPoint(address, uri.Port);
     }
 
-    private static AlertPolicy Policy(ReceiverPolicyRequest? request)
-    {
-        var defaults = AlertPolicy.Default;
-        var policy = new AlertPolicy(
-            request?.UrgentLowMgdl ?? defaults.UrgentLowMgdl,
-            request?.LowMgdl ?? defaults.LowMgdl,
-            request?.HighMgdl ?? defaults.HighMgdl,
-            request?.SignalLossMinutes ?? DefaultSignalLossMinutes);
-        if (policy.UrgentLowMgdl is < 1 or > 1000)
-            throw new InvalidFieldException("policy.urgentLowMgdl", "must be between 1 and 1000");
-        if (policy.LowMgdl < policy.UrgentLowMgdl || policy.LowMgdl > 1000)
-            throw new InvalidFieldException("policy.lowMgdl", "must be at least urgentLowMgdl and at most 1000");
-        if (policy.HighMgdl <= policy.LowMgdl || policy.HighMgdl > 1000)
-            throw new InvalidFieldException("policy.highMgdl", "must be above lowMgdl and at most 1000");
-        if (policy.NoDataMinutes is < 1 or > 10_080)
-            throw new InvalidFieldException("policy.signalLossMinutes", "must be between 1 and 10080");
-        return policy;
-    }
+    private static AlertPolicy Policy(ReceiverPolicyRequest? request) =>
+        RequestFields.Policy(request?.UrgentLowMgdl, request?.LowMgdl, request?.HighMgdl,
+            request?.SignalLossMinutes ?? DefaultSignalLossMinutes, "policy.signalLossMinutes");
 
     private static TransmitterSettings Transmitter(TransmitterRequest? request, string path)
     {
@@ -125,29 +99,4 @@ internal static class ReceiverRequestValidator
 
         return new TransmitterSettings(patient, (ushort)linkId, transmitterId, share, nightscout);
     }
-
-    private static string Required(string? value, string field) =>
-        string.IsNullOrWhiteSpace(value) ? throw new InvalidFieldException(field, "is required") : value;
-
-    private static Uri LoopbackHttpUrl(string? value, string field)
-    {
-        var text = Required(value, field);
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-            throw new InvalidFieldException(field, "must be an absolute http(s) URL");
-        LoopbackAddress(uri, field);
-        return uri;
-    }
-
-    /// <summary>The loopback address of <paramref name="uri"/>'s host; anything else (or a DNS name but localhost) is refused.</summary>
-    private static IPAddress LoopbackAddress(Uri uri, string field)
-    {
-        if (uri.IsLoopback && string.Equals(uri.Host, "localhost", StringComparison.OrdinalIgnoreCase))
-            return IPAddress.Loopback;
-        if (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address))
-            return address;
-        throw new InvalidFieldException(field, string.Create(CultureInfo.InvariantCulture,
-            $"must be a loopback address (127.0.0.1, ::1 or localhost), not {uri.Host}"));
-    }
-
-    private sealed class InvalidFieldException(string field, string problem) : Exception($"{field} {problem}");
 }
