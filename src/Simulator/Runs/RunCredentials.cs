@@ -12,7 +12,9 @@ public sealed class RunCredentials
 {
     /// <param name="scenario">The run's scenario (cohort already expanded).</param>
     /// <param name="deviceTokens">Tokens of generated followers' phones (from the cohort), used instead of seeded ones.</param>
-    public RunCredentials(Scenario scenario, IReadOnlyDictionary<(string Patient, string Follower), string>? deviceTokens = null)
+    /// <param name="accountNames">Share account names of generated people (from their names), instead of the patient id.</param>
+    public RunCredentials(Scenario scenario, IReadOnlyDictionary<(string Patient, string Follower), string>? deviceTokens = null,
+        IReadOnlyDictionary<string, string>? accountNames = null)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var random = new Random(scenario.Seed);
@@ -21,7 +23,7 @@ public sealed class RunCredentials
 
         foreach (var patient in scenario.Patients)
         {
-            Share[patient.Id] = new ShareAccount(patient.Id, patient.Id, $"pw-{Hex(6)}", NewGuid());
+            Share[patient.Id] = new ShareAccount(patient.Id, accountNames?.GetValueOrDefault(patient.Id) ?? patient.Id, $"pw-{Hex(6)}", NewGuid());
             Nightscout[patient.Id] = new NightscoutSite(patient.Id, $"ns-secret-{Hex(8)}");
             foreach (var follower in patient.Followers)
             {

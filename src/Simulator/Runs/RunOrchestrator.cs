@@ -35,7 +35,7 @@ public static class RunOrchestrator
         var clock = new VirtualClock(scenario.Start, scenario.Speed);
         var faults = new FaultTimeline(scenario.Faults, scenario.Seed);
         var jitter = new SchedulingJitter();
-        var credentials = new RunCredentials(scenario, population.DeviceTokens);
+        var credentials = new RunCredentials(scenario, population.DeviceTokens, population.AccountNames);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
 
         await using var journal = new RunJournal(journalPath);

@@ -14,8 +14,18 @@ public sealed record ScenarioPopulation(
     IReadOnlyDictionary<(string Patient, string Follower), string> DeviceTokens,
     Cohort? Cohort)
 {
+    /// <summary>Share account names of generated people, made from their names (e.g. <c>maria.garcia.7</c>).</summary>
+    public IReadOnlyDictionary<string, string> AccountNames { get; init; } = new Dictionary<string, string>();
+
     /// <summary>A cohort without a <c>sensor:</c> block wears a Dexcom G6 with every artifact on: realistic people, realistic sensors.</summary>
     public static readonly SensorSpec DefaultCohortSensor = new() { Kind = "g6" };
+
+    /// <summary>ASCII letters of first and last name and the member's number, so every account name is unique.</summary>
+    private static string AccountName(Person person, int index)
+    {
+        static string Letters(string name) => new([.. name.Normalize(System.Text.NormalizationForm.FormD).Where(char.IsAsciiLetter).Select(char.ToLowerInvariant)]);
+        return $"{Letters(person.FirstName)}.{Letters(person.LastName)}.{index + 1}";
+    }
 
     public static ScenarioPopulation Expand(Scenario scenario)
     {
@@ -54,6 +64,9 @@ public sealed record ScenarioPopulation(
             scenario with { Patients = [.. scenario.Patients, .. patients] },
             cohort.Members.ToDictionary(m => m.Id, GeneratedLife.FromMember, StringComparer.Ordinal),
             tokens,
-            cohort);
+            cohort)
+        {
+            AccountNames = cohort.Members.Select((m, i) => (m.Id, Name: AccountName(m.Person, i))).ToDictionary(x => x.Id, x => x.Name),
+        };
     }
 }

@@ -52,6 +52,20 @@ public class ScenarioPopulationTests
     }
 
     [Fact]
+    public void Generated_people_log_in_to_share_under_their_own_names()
+    {
+        var population = ScenarioPopulation.Expand(WithCohort());
+        var credentials = new RunCredentials(population.Scenario, population.DeviceTokens, population.AccountNames);
+
+        var member = population.Cohort!.Members[2];
+        var account = credentials.Share[member.Id].AccountName;
+        Assert.Matches("^[a-z]+\\.[a-z]+\\.3$", account);
+        Assert.StartsWith(new string([.. member.Person.FirstName.Where(char.IsAsciiLetter).Select(char.ToLowerInvariant)]), account, StringComparison.Ordinal);
+        Assert.Equal("child-1", credentials.Share["child-1"].AccountName);   // written patients keep their id
+        Assert.Equal(credentials.Share.Count, credentials.Share.Values.Select(a => a.AccountName).Distinct().Count());
+    }
+
+    [Fact]
     public void The_cohort_follows_the_scenario_seed()
     {
         string Names(int seed) => string.Join(",", ScenarioPopulation.Expand(WithCohort(seed)).Cohort!.Members.Select(m => $"{m.Id}:{m.Person.FirstName}"));
