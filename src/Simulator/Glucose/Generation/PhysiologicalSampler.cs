@@ -25,6 +25,12 @@ internal sealed class PhysiologicalSampler
         interval = sensor?.Interval ?? IdealInterval;
     }
 
+    /// <summary>
+    /// Whole minutes between this sampler's instants, or 1 when the interval is not whole minutes (the caller then
+    /// offers every minute and <see cref="Sample"/> skips the others).
+    /// </summary>
+    public int IntervalMinutes => interval.Ticks % TimeSpan.TicksPerMinute == 0 && interval > TimeSpan.Zero ? (int)(interval.Ticks / TimeSpan.TicksPerMinute) : 1;
+
     public static PhysiologicalSampler Create(Scenario scenario, int index, PatientSpec patient, GeneratedLife life)
     {
         if (patient.Sensor is null)

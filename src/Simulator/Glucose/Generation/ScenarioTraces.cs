@@ -88,20 +88,48 @@ public static class ScenarioTraces
         var plans = patients.Select(p => p.Life.PlanFor(VirtualPatients.Get(((UvaPadovaTraceSpec)p.Patient.Trace).Patient))).ToList();
         var samplers = patients.Select(p => PhysiologicalSampler.Create(scenario, p.Index, p.Patient, p.Life)).ToArray();
         var simulator = new CohortSimulator(plans, scenario.Start);
-        var readings = new List<Reading>();
         var minutes = (int)Math.Ceiling(scenario.Duration.TotalMinutes);
-        for (var minute = 0; minute < minutes; minute++)
+        // Every instant any sampler reads falls on this grid (a sampler skips the instants that are not its own).
+        var every = samplers.Aggregate(0, (g, s) => Gcd(g, s.IntervalMinutes));
+        var collector = new PerPatientReadings(samplers);
+        simulator.Run(minutes, every, collector);
+
+        // Patients run in parallel, each one through all its instants; merge back to the step-by-step order
+        // (instant by instant, patients in order within one), so the result is the same whatever the scheduling.
+        var readings = new List<Reading>(collector.Readings.Sum(r => r.Count));
+        var next = new int[samplers.Length];
+        for (var minute = 0; minute < minutes; minute += every)
         {
-            var now = simulator.Now;
-            var interstitial = simulator.InterstitialMgdl;
-            var plasma = simulator.PlasmaMgdl;
+            var now = scenario.Start.AddMinutes(minute);
             for (var p = 0; p < samplers.Length; p++)
             {
-                if (samplers[p].Sample(now, interstitial[p], plasma[p]) is { } reading)
-                    readings.Add(reading);
+                var own = collector.Readings[p];
+                if (next[p] < own.Count && own[next[p]].SensorTime == now)
+                    readings.Add(own[next[p]++]);
             }
-            simulator.Step();
         }
         return readings;
+    }
+
+    private static int Gcd(int a, int b) => b == 0 ? a : Gcd(b, a % b);
+
+    /// <summary>Each patient's readings in time order, from its own sampler (blocks of patients run concurrently).</summary>
+    private sealed class PerPatientReadings(PhysiologicalSampler[] samplers) : ICohortSampler
+    {
+        public List<Reading>[] Readings { get; } = [.. samplers.Select(_ => new List<Reading>())];
+
+        public void Sample(in CohortSamples samples)
+        {
+            for (var i = 0; i < samples.Patients; i++)
+            {
+                var sampler = samplers[samples.FirstPatient + i];
+                var own = Readings[samples.FirstPatient + i];
+                for (var t = 0; t < samples.Instants; t++)
+                {
+                    if (sampler.Sample(samples.At(t), samples.InterstitialMgdl(i, t), samples.PlasmaMgdl(i, t)) is { } reading)
+                        own.Add(reading);
+                }
+            }
+        }
     }
 }

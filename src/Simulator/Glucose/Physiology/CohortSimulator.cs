@@ -3,7 +3,8 @@ namespace Simulator.Glucose.Physiology;
 /// <summary>
 /// Simulates many UVA/Padova patients at once, one minute at a time, streaming: only the current state is kept
 /// (structure-of-arrays across patients) and callers read <see cref="InterstitialMgdl"/> / <see cref="PlasmaMgdl"/>
-/// after each <see cref="Step"/> or <see cref="Advance"/>. Integration is fixed-step RK4, h = 1 min, inputs held
+/// after each <see cref="Step"/> or <see cref="Advance"/>, or get them handed over at a cadence by
+/// <see cref="Run"/>, the fast path for sampling a whole cohort. Integration is fixed-step RK4, h = 1 min, inputs held
 /// for the minute (spec 1.7); inputs are basal u2ss always, meals at their eating rate with simglucose's D̄
 /// anchoring (spec 1.6), a bolus at each bolused meal's start (spec 4) and exercise per <see cref="ExerciseEffect"/>.
 /// Work is split over cores in chunks of <see cref="LanesPerChunk"/> patients; each chunk runs all the requested
@@ -18,8 +19,10 @@ public sealed class CohortSimulator
     private readonly CohortLanes lanes;
     private readonly ParallelOptions parallelOptions;
     private readonly Action<int> runChunk;
+    private readonly Action<int> runSampledChunk;
     private int minutesElapsed;
     private int pendingMinutes;
+    private CohortKernel.Sampling? pendingSampling;
 
     /// <param name="plans">One plan per patient; the order is the order of every per-patient span.</param>
     /// <param name="start">Wall-clock time of minute 0; meal and exercise times are taken relative to it.</param>
@@ -36,6 +39,7 @@ public sealed class CohortSimulator
         lanes = new CohortLanes(plans, start);
         parallelOptions = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
         runChunk = RunChunk;
+        runSampledChunk = RunSampledChunk;
     }
 
     public IReadOnlyList<PatientPlan> Plans { get; }
@@ -83,6 +87,48 @@ public sealed class CohortSimulator
             Parallel.For(0, chunks, parallelOptions, runChunk);
         }
         minutesElapsed += minutes;
+    }
+
+    /// <summary>
+    /// <paramref name="minutes"/> minutes for every patient, handing each block of patients to
+    /// <paramref name="sampler"/> at minutes 0, <paramref name="sampleEvery"/>, 2·<paramref name="sampleEvery"/>, …
+    /// before <paramref name="minutes"/> (before stepping, so the first call sees the current values). Exactly what
+    /// a loop of "sample every patient at <see cref="Now"/>, then <c>Advance(sampleEvery)</c>" gives, bitwise, but
+    /// each parallel block runs all the minutes on its own: its state stays in cache and the sampler (a sensor model
+    /// per patient) runs on the same worker, with no cohort-wide barrier or state reload between instants. If the
+    /// sampler throws, blocks have stopped at different minutes: the cohort must not be used further.
+    /// </summary>
+    public void Run(int minutes, int sampleEvery, ICohortSampler sampler)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(minutes);
+        ArgumentOutOfRangeException.ThrowIfLessThan(sampleEvery, 1);
+        ArgumentNullException.ThrowIfNull(sampler);
+        if (minutes == 0) return;
+        pendingMinutes = minutes;
+        pendingSampling = new CohortKernel.Sampling(sampler, sampleEvery, Start);
+        try
+        {
+            var chunks = (lanes.PaddedCount + LanesPerChunk - 1) / LanesPerChunk;
+            if (chunks == 1 || parallelOptions.MaxDegreeOfParallelism == 1)
+            {
+                for (var chunk = 0; chunk < chunks; chunk++) RunSampledChunk(chunk);
+            }
+            else
+            {
+                Parallel.For(0, chunks, parallelOptions, runSampledChunk);
+            }
+        }
+        finally
+        {
+            pendingSampling = null;
+        }
+        minutesElapsed += minutes;
+    }
+
+    private void RunSampledChunk(int chunk)
+    {
+        var end = Math.Min(lanes.PaddedCount, (chunk + 1) * LanesPerChunk);
+        CohortKernel.Run(lanes, chunk * LanesPerChunk, end, minutesElapsed, pendingMinutes, pendingSampling!);
     }
 
     private void RunChunk(int chunk)

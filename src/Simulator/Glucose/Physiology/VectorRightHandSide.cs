@@ -11,8 +11,9 @@ namespace Simulator.Glucose.Physiology;
 internal static class VectorRightHandSide
 {
     // Not inlined: four calls per minute would exceed the JIT's inlining budget for the caller and leave the Pack
-    // operators as calls; as its own method every operator inlines.
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    // operators as calls; as its own method every operator inlines. Fully optimised from the first call, as the
+    // kernel loop that calls it (a one-shot run would otherwise spend its first part in unoptimised code).
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static StateVectors Derivatives(in ParameterVectors p, in StateVectors at, in StateVectors k, Pack h, in InputVectors u)
     {
         // The RK4 stage point at + h·k is formed here rather than stored as its own state (h = 0 for the first

@@ -46,16 +46,39 @@ public class CohortRealismTests
             SensorOptions.Default with { WarmUp = WarmUpOptions.Default with { SensorStarts = [.. m.SensorSessionStarts.Select(s => Start + s)] } },
             seed + i, Start, GeneratedLife.FromMember(m).IsAsleep)).ToList();
         var simulator = new CohortSimulator(plans, Start);
+        var instants = (int)(duration.TotalMinutes / 5);
+        var sampled = new SensorGrid(sensors, instants);
+        simulator.Run((int)duration.TotalMinutes, 5, sampled);
+        // Instant by instant, patients in order: the order a step-by-step loop reads them in.
         var values = new List<double>();
-        for (var minute = 0; minute < duration.TotalMinutes; minute += 5)
+        for (var instant = 0; instant < instants; instant++)
         {
             for (var p = 0; p < plans.Count; p++)
             {
-                if (sensors[p].Sample(simulator.Now, simulator.InterstitialMgdl[p], simulator.PlasmaMgdl[p]).Mgdl is { } mgdl)
+                if (sampled.Mgdl[p, instant] is { } mgdl)
                     values.Add(mgdl);
             }
-            simulator.Advance(5);
         }
         return GlucoseMetricsCalculator.Compute(values);
+    }
+
+    /// <summary>Each patient's sensor reading per 5-minute instant (patients are sampled concurrently, in blocks).</summary>
+    private sealed class SensorGrid(IReadOnlyList<SensorModel> sensors, int instants) : ICohortSampler
+    {
+        public int?[,] Mgdl { get; } = new int?[sensors.Count, instants];
+
+        public void Sample(in CohortSamples samples)
+        {
+            for (var i = 0; i < samples.Patients; i++)
+            {
+                var p = samples.FirstPatient + i;
+                for (var t = 0; t < samples.Instants; t++)
+                {
+                    var at = samples.At(t);
+                    Mgdl[p, (int)((at - Start).Ticks / TimeSpan.TicksPerMinute / 5)] =
+                        sensors[p].Sample(at, samples.InterstitialMgdl(i, t), samples.PlasmaMgdl(i, t)).Mgdl;
+                }
+            }
+        }
     }
 }
