@@ -43,25 +43,25 @@ public sealed record GeneratedLife(IReadOnlyList<Meal> Meals, IReadOnlyList<Exer
             member.SensorSessionStarts) { Sensitivity = member.Sensitivity };
     }
 
-    /// <summary>Asleep at an instant, in the person's own time zone (compression lows happen at night).</summary>
-    /// <remarks>
-    /// The sensor asks at every reading, millions of times in a large cohort, and a time-zone conversion costs more
-    /// than the reading itself; the zone's offset is kept for the quarter hour it was looked up in (offsets only change
-    /// on quarter hours).
-    /// </remarks>
-    public bool IsAsleep(DateTimeOffset at)
+    /// <summary>
+    /// Whether the person is asleep at an instant, in their own time zone (compression lows happen at night), for one
+    /// sensor. A sensor asks at every reading, millions of times in a large cohort, where a time-zone conversion costs
+    /// more than the reading itself, so the check keeps the zone's offset for the quarter hour it last looked up
+    /// (offsets only change on quarter hours). One check per sensor; not for sharing between threads.
+    /// </summary>
+    public Func<DateTimeOffset, bool> SleepCheck()
     {
-        var quarter = at.UtcTicks - (at.UtcTicks % QuarterHour);
-        var cached = _offset;
-        if (cached is null || cached.Quarter != quarter)
-            _offset = cached = new ZoneOffset(quarter, Zone.GetUtcOffset(at));
-        return Sleep.Contains(TimeOnly.FromDateTime(at.UtcDateTime + cached.Offset));
+        const long QuarterHour = TimeSpan.TicksPerMinute * 15;
+        var quarter = long.MinValue;
+        var offset = TimeSpan.Zero;
+        return at =>
+        {
+            var q = at.UtcTicks - (at.UtcTicks % QuarterHour);
+            if (q != quarter)
+                (quarter, offset) = (q, Zone.GetUtcOffset(at));
+            return Sleep.Contains(TimeOnly.FromDateTime(at.UtcDateTime + offset));
+        };
     }
-
-    private const long QuarterHour = TimeSpan.TicksPerMinute * 15;
-    private ZoneOffset? _offset;
-
-    private sealed record ZoneOffset(long Quarter, TimeSpan Offset);
 
     private static ExerciseIntensity Intensity(string name) => name switch
     {

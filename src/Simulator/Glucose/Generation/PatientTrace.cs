@@ -19,7 +19,7 @@ public static class PatientTrace
         var options = sensor is null
             ? SensorOptions.Ideal
             : SensorOptions.Default with { WarmUp = WarmUpOptions.Default with { SensorStarts = [.. life.SensorSessionStarts.Select(s => start + s)] } };
-        var model = new SensorModel(sensor ?? SensorKind.DexcomG6, options, seed, start, life.IsAsleep);
+        var model = new SensorModel(sensor ?? SensorKind.DexcomG6, options, seed, start, life.SleepCheck());
         var every = (int)model.Interval.TotalMinutes;
         var minutes = (int)Math.Ceiling(duration.TotalMinutes);
         for (var minute = 0; minute < minutes; minute++)

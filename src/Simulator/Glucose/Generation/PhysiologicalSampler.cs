@@ -38,7 +38,7 @@ internal sealed class PhysiologicalSampler
         var spec = patient.Sensor.SessionStarts.Count > 0 ? patient.Sensor : patient.Sensor with { SessionStarts = life.SensorSessionStarts };
         var (kind, options) = SensorSetup.From(spec, scenario.Start, inputIsInterstitial: true);
         return new PhysiologicalSampler(patient.Id, scenario.Start,
-            new SensorModel(kind, options, ScenarioTraces.PatientSeed(scenario, index), scenario.Start, life.IsAsleep));
+            new SensorModel(kind, options, ScenarioTraces.PatientSeed(scenario, index), scenario.Start, life.SleepCheck()));
     }
 
     /// <summary>A reading when <paramref name="now"/> is one of the sensor's instants and it has a value; else null.</summary>

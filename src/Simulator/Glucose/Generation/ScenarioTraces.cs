@@ -74,7 +74,7 @@ public static class ScenarioTraces
         IReadOnlyList<(DateTimeOffset At, double Mgdl)> input, GeneratedLife? life)
     {
         var (kind, options) = SensorSetup.From(sensor, scenario.Start, inputIsInterstitial: false);
-        return SensorTrace.Apply(kind, options, PatientSeed(scenario, index), input, life is null ? null : life.IsAsleep)
+        return SensorTrace.Apply(kind, options, PatientSeed(scenario, index), input, life is null ? null : life.SleepCheck())
             .Where(s => s.Mgdl.HasValue)
             .Select(s => new Reading(patient.Id, s.At, s.Mgdl!.Value, s.Trend));
     }

@@ -33,7 +33,7 @@ public static class TraceBenchmark
         var cohort = CohortGenerator.Generate(CohortRequest.Mixed(third, third, patients - 2 * third, seed) with { SensorKind = sensor.ToScenarioName() }, start, duration);
         var plans = cohort.Members.Select(m => GeneratedLife.FromMember(m).PlanFor(VirtualPatients.Get(m.VirtualPatient))).ToList();
         var sensors = cohort.Members.Select((m, i) => new SensorModel(sensor, SensorOptions.Default, SeedStreams.Derive(seed, SeedStreams.PatientSeed, (ulong)i), start,
-            GeneratedLife.FromMember(m).IsAsleep)).ToArray();
+            GeneratedLife.FromMember(m).SleepCheck())).ToArray();
         var planSeconds = TimeProvider.System.GetElapsedTime(planStarted).TotalSeconds;
 
         var simulateStarted = TimeProvider.System.GetTimestamp();

@@ -44,7 +44,7 @@ public class CohortRealismTests
         var plans = cohort.Members.Select(m => GeneratedLife.FromMember(m).PlanFor(VirtualPatients.Get(m.VirtualPatient))).ToList();
         var sensors = cohort.Members.Select((m, i) => new SensorModel(SensorKind.DexcomG6,
             SensorOptions.Default with { WarmUp = WarmUpOptions.Default with { SensorStarts = [.. m.SensorSessionStarts.Select(s => Start + s)] } },
-            seed + i, Start, GeneratedLife.FromMember(m).IsAsleep)).ToList();
+            seed + i, Start, GeneratedLife.FromMember(m).SleepCheck())).ToList();
         var simulator = new CohortSimulator(plans, Start);
         var instants = (int)(duration.TotalMinutes / 5);
         var sampled = new SensorGrid(sensors, instants);

@@ -26,7 +26,7 @@ public class FusedRunTests
         var plans = cohort.Members.Select(m => GeneratedLife.FromMember(m).PlanFor(VirtualPatients.Get(m.VirtualPatient))).ToList();
         SensorModel[] Sensors() => [.. cohort.Members.Select((m, i) => new SensorModel(SensorKind.DexcomG6,
             SensorOptions.Default with { WarmUp = WarmUpOptions.Default with { SensorStarts = [.. m.SensorSessionStarts.Select(s => Start + s)] } },
-            seed * 1000 + i, Start, GeneratedLife.FromMember(m).IsAsleep))];
+            seed * 1000 + i, Start, GeneratedLife.FromMember(m).SleepCheck()))];
         // Two calls (the second starting mid-cadence after an odd first length) check that Run continues a cohort.
         int[] spans = [24 * 60 + 7, 24 * 60 - 7 + 3];
 
