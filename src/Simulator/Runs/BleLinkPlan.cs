@@ -12,6 +12,9 @@ public static class BleLinkPlan
     /// <summary>Transmitters were switched on this long before the scenario starts (a sensor session well under way).</summary>
     public static readonly TimeSpan ActivatedBeforeStart = TimeSpan.FromDays(3);
 
+    /// <summary>A Dexcom transmitter wakes and measures every 5 minutes.</summary>
+    public static readonly TimeSpan ReadingInterval = TimeSpan.FromMinutes(5);
+
     private const string IdAlphabet = "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
     public static IReadOnlyList<BleLinkSpec> For(Scenario scenario)

@@ -191,7 +191,9 @@ public static class RunOrchestrator
         clock = new { url = harness.ClockUrl },
         link = ble.TcpUrl,
         localAlarms = harness.LocalAlarmsUrl,
-        since = s.Start,
+        // The phone app was already running when the rehearsal began: the run's first reading is its to collect, and to
+        // backfill if it connects a window or two late (a reading exactly at its start would not look like a gap).
+        since = s.Start - BleLinkPlan.ReadingInterval,
         policy = new { urgentLowMgdl = s.Policy.UrgentLowMgdl, lowMgdl = s.Policy.LowMgdl, highMgdl = s.Policy.HighMgdl },
         transmitters = ble.Links.Select(link =>
         {

@@ -16,6 +16,19 @@ public class BackfillPlannerTests
     }
 
     [Fact]
+    public void Started_a_reading_interval_before_the_first_reading_a_late_first_connection_backfills_that_reading()
+    {
+        // The harness says the phone app runs from 5 minutes before the run: the run's first reading (at Start) was
+        // missed because the first connection came a window late; the planner asks for it.
+        var now = Start + Five + TimeSpan.FromSeconds(40);
+
+        var span = BackfillPlanner.Plan(Every5(1, 1), Start - Five, now, null);
+
+        Assert.Equal(new BackfillSpan(Start - Five, now + Five), span);
+        Assert.Null(BackfillPlanner.Plan(Every5(0, 1), Start - Five, now, null));   // caught live: nothing to ask
+    }
+
+    [Fact]
     public void A_gap_is_asked_from_the_reading_before_it_minus_5_min_to_now_plus_5_min()
     {
         var known = Every5(0, 2).Append(Start + (12 * Five)).ToList();
