@@ -1,4 +1,5 @@
 using ReferenceSystem.Clock;
+using ReferenceSystem.Hosting;
 
 namespace ReferenceSystem.Follow;
 
@@ -9,55 +10,22 @@ internal sealed class FollowCoordinator(
     TimeProvider real,
     ILogger<FollowCoordinator> logger) : IHostedService, IDisposable
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private FollowJob? _current;
+    private readonly JobSlot<FollowJob> _slot = new();
 
     /// <summary>Reads the clock, stops any current job and starts a new one.</summary>
     /// <exception cref="ClockUnavailableException">The clock endpoint could not be read.</exception>
     public async Task<FollowJob> StartAsync(FollowSettings settings, CancellationToken ct)
     {
         var clock = await clocks.CreateAsync(settings.ClockUrl, ct);
-        await _gate.WaitAsync(ct);
-        try
-        {
-            if (_current is { } previous)
-            {
-                await previous.StopAsync();
-                previous.Dispose();
-            }
-            var job = new FollowJob(settings, clock, real, http, logger);
-            job.Start();
-            _current = job;
-            return job;
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        return await _slot.ReplaceAsync(job => job.StopAsync(), () => new FollowJob(settings, clock, real, http, logger), job => job.Start(), ct);
     }
 
     /// <summary>Stops the current job, if any, and returns its pushes sent.</summary>
-    public async Task<long> StopAsync()
-    {
-        await _gate.WaitAsync();
-        try
-        {
-            if (_current is not { } job)
-                return 0;
-            _current = null;
-            var sent = await job.StopAsync();
-            job.Dispose();
-            return sent;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    public Task<long> StopAsync() => _slot.StopAsync(job => job.StopAsync(), 0L);
 
-    public FollowJobState? State() => Volatile.Read(ref _current)?.State();
+    public FollowJobState? State() => _slot.Current?.State();
 
-    public void Dispose() => _gate.Dispose();
+    public void Dispose() => _slot.Dispose();
 
     Task IHostedService.StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

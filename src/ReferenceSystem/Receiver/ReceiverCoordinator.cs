@@ -1,4 +1,5 @@
 using ReferenceSystem.Clock;
+using ReferenceSystem.Hosting;
 
 namespace ReferenceSystem.Receiver;
 
@@ -8,55 +9,22 @@ internal sealed class ReceiverCoordinator(
     IHttpClientFactory http,
     ILogger<ReceiverCoordinator> logger) : IHostedService, IDisposable
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private ReceiverJob? _current;
+    private readonly JobSlot<ReceiverJob> _slot = new();
 
     /// <summary>Reads the harness clock, stops any current receiver and starts a new one.</summary>
     /// <exception cref="ClockUnavailableException">The clock endpoint could not be read.</exception>
     public async Task<ReceiverJob> StartAsync(ReceiverSettings settings, CancellationToken ct)
     {
         var clock = await clocks.CreateAsync(settings.ClockUrl, ct);
-        await _gate.WaitAsync(ct);
-        try
-        {
-            if (_current is { } previous)
-            {
-                await previous.StopAsync();
-                previous.Dispose();
-            }
-            var job = new ReceiverJob(settings, clock, http, logger);
-            job.Start();
-            _current = job;
-            return job;
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        return await _slot.ReplaceAsync(job => job.StopAsync(), () => new ReceiverJob(settings, clock, http, logger), job => job.Start(), ct);
     }
 
     /// <summary>Stops the current receiver; false when none was running.</summary>
-    public async Task<bool> StopAsync()
-    {
-        await _gate.WaitAsync();
-        try
-        {
-            if (_current is not { } job)
-                return false;
-            _current = null;
-            await job.StopAsync();
-            job.Dispose();
-            return true;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    public Task<bool> StopAsync() => _slot.StopAsync(async job => { await job.StopAsync(); return true; }, false);
 
-    public ReceiverJobState? State() => Volatile.Read(ref _current)?.State();
+    public ReceiverJobState? State() => _slot.Current?.State();
 
-    public void Dispose() => _gate.Dispose();
+    public void Dispose() => _slot.Dispose();
 
     Task IHostedService.StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

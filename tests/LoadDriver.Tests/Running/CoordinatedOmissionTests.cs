@@ -9,6 +9,9 @@ namespace LoadDriver.Tests.Running;
 
 public class CoordinatedOmissionTests
 {
+    /// <summary>The server's one injected stall: the behaviour under test, not a wait for a condition.</summary>
+    private static readonly TimeSpan Stall = TimeSpan.FromMilliseconds(500);
+
     [Fact]
     public async Task A_single_stall_is_charged_to_every_request_queued_behind_it_in_the_corrected_histogram_only()
     {
@@ -16,7 +19,7 @@ public class CoordinatedOmissionTests
         var measured = 0;
         await using var server = await LoopbackServer.StartAsync(async (ctx, _) =>
         {
-            if (ctx.Request.Path == "/co" && Interlocked.Increment(ref measured) == 50) await Task.Delay(500);
+            if (ctx.Request.Path == "/co" && Interlocked.Increment(ref measured) == 50) await Task.Delay(Stall);
             await ctx.Response.WriteAsync("ok");
         });
         using var client = new HttpClient();
