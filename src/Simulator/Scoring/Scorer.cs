@@ -134,15 +134,22 @@ public static class Scorer
     }
 
     /// <summary>Truth readings no followed vendor of their patient had made visible by the end of the run.</summary>
+    /// <summary>
+    /// Readings no follower could ever see. A reading measured in a BLE patient's last 5 minutes may still be on the
+    /// transmitter when the run ends (it leaves at the next connection window): it is in flight, not lost.
+    /// </summary>
     private static int NeverVisible(Scenario scenario, List<ReadingGenerated> truth, List<ReadingAccepted> accepted)
     {
         var followed = scenario.Patients.ToDictionary(p => p.Id, p => p.FollowVia);
+        var overBle = scenario.Patients.Where(p => p.Ble is not null).Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
         var visible = accepted
             .Where(a => a.VisibleAt <= scenario.End && followed[a.Patient].Contains(a.Vendor))
             .Select(a => (a.Patient, a.SensorTime))
             .ToHashSet();
-        return truth.Count(r => !visible.Contains((r.Patient, r.At)));
+        return truth.Count(r => !visible.Contains((r.Patient, r.At)) && !(overBle.Contains(r.Patient) && r.At >= scenario.End - BleInFlight));
     }
+
+    private static readonly TimeSpan BleInFlight = TimeSpan.FromMinutes(5);
 
     private static List<BacklogScore> Backlogs(Scenario scenario, IReadOnlyList<ReadingAccepted> accepted) =>
         [.. scenario.Faults.Where(f => f.Options is BacklogFaultOptions).Select(f =>

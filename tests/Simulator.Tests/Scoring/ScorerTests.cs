@@ -84,4 +84,17 @@ public class ScorerTests
         Assert.Equal(10, Scorer.Percentile(sorted, 1));
         Assert.Null(Scorer.Percentile([], 50));
     }
+
+    [Fact]
+    public void A_reading_in_a_ble_patients_last_five_minutes_is_in_flight_not_lost_but_earlier_ones_count()
+    {
+        var scenario = TestScenario.Create(TimeSpan.FromHours(1));
+        ReadingGenerated Reading(double minutes) => new() { At = TestScenario.Start.AddMinutes(minutes), Patient = "child-1", Mgdl = 120, Trend = "Flat" };
+        var journal = new JournalEvent[] { Reading(50), Reading(55) };   // neither reached a vendor
+
+        var overBle = scenario with { Patients = [scenario.Patients[0] with { Ble = new BleSpec { Transmitter = "g6" } }] };
+
+        Assert.Equal(2, Scorer.Score(scenario, journal, new FaultTimeline([], 1), Tokens).Readings.NeverVisibleToFollowers);
+        Assert.Equal(1, Scorer.Score(overBle, journal, new FaultTimeline([], 1), Tokens).Readings.NeverVisibleToFollowers);
+    }
 }
