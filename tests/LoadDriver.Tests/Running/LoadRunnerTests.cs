@@ -89,7 +89,7 @@ public class LoadRunnerTests
             switch (ctx.Request.Path.Value)
             {
                 case "/fail": ctx.Response.StatusCode = 500; break;
-                case "/hang": await Task.Delay(TimeSpan.FromSeconds(5), ctx.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default); return;
+                case "/hang": await Task.Delay(TimeSpan.FromSeconds(15), ctx.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default); return;
                 case "/ok": break;
                 default: ctx.Response.StatusCode = 404; break;
             }
@@ -97,13 +97,13 @@ public class LoadRunnerTests
         });
         using var client = new HttpClient();
         var closedPort = FreePort();
-        // Five kinds in turn: ok, 500, 404, timeout (runner timeout 1 s), refused connection.
+        // Five kinds in turn: ok, 500, 404, timeout (runner timeout 3 s: far above any answer on a loaded CI box, far below the hang), refused connection.
         Uri[] urls = [server.Url("ok"), server.Url("fail"), server.Url("missing"), server.Url("hang"), new Uri($"http://127.0.0.1:{closedPort}/")];
         var n = -1;
         Task<Outcome> Send(CancellationToken ct) => HttpTargets.Get(client, urls[Interlocked.Increment(ref n) % urls.Length])(ct);
         // Warm every answering path first: a first request that pays for JIT must not be mistaken for a timeout.
         foreach (var path in new[] { "ok", "fail", "missing" }) (await client.GetAsync(server.Url(path))).Dispose();
-        var runner = new LoadRunner(TimeProvider.System, requestTimeout: TimeSpan.FromSeconds(1));
+        var runner = new LoadRunner(TimeProvider.System, requestTimeout: TimeSpan.FromSeconds(3));
 
         var result = await runner.RunAsync(new ConstantRate(100, TimeSpan.FromSeconds(1.5), 10_000), server.BaseUrl, Send, CancellationToken.None);
 
