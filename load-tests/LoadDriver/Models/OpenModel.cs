@@ -33,6 +33,17 @@ public abstract record OpenModel : LoadModel
         }
     }
 
+    /// <summary>
+    /// <see cref="Schedule"/> with each request's index in the whole schedule: what a send delegate uses to pick the
+    /// request's content (which patient, which call), and what <see cref="Sharding.Shard"/> deals out.
+    /// </summary>
+    public IEnumerable<(long Index, TimeSpan Offset)> IndexedSchedule()
+    {
+        long n = 0;
+        foreach (var offset in Schedule())
+            yield return (n++, offset);
+    }
+
     /// <summary>The model's own instants, possibly unbounded; <see cref="Schedule"/> applies the bounds.</summary>
     protected abstract IEnumerable<TimeSpan> Offsets();
 }

@@ -1,4 +1,5 @@
 using LoadDriver.Models;
+using LoadDriver.Sharding;
 using LoadDriver.Targets;
 
 namespace LoadDriver.Running;
@@ -16,7 +17,16 @@ public sealed class LoadRunner(TimeProvider clock, TimeSpan? requestTimeout = nu
 
     /// <param name="target">Where <paramref name="send"/> sends; checked by <see cref="LoopbackGuard"/> before anything is sent.</param>
     /// <param name="send">Sends one request. Exceptions count as errors: timeouts, connection failures, anything else.</param>
-    public async Task<LoadResult> RunAsync(LoadModel model, Uri target, Func<CancellationToken, Task<Outcome>> send, CancellationToken ct)
+    public Task<LoadResult> RunAsync(LoadModel model, Uri target, Func<CancellationToken, Task<Outcome>> send, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(send);
+        return RunAsync(model, target, (_, t) => send(t), Shard.Whole, ct);
+    }
+
+    /// <param name="send">Sends request number <c>index</c> of the whole schedule (open model) or of this shard's
+    /// requests (closed model, where requests have no schedule).</param>
+    /// <param name="shard">Which part of the load this process sends; <see cref="Shard.Whole"/> for all of it.</param>
+    public async Task<LoadResult> RunAsync(LoadModel model, Uri target, Func<long, CancellationToken, Task<Outcome>> send, Shard shard, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(send);
@@ -27,8 +37,8 @@ public sealed class LoadRunner(TimeProvider clock, TimeSpan? requestTimeout = nu
         var start = clock.GetTimestamp();
         switch (model)
         {
-            case OpenModel open: await RunOpenAsync(open, send, recorder, start, ct); break;
-            case ClosedModel closed: await RunClosedAsync(closed, send, recorder, start, ct); break;
+            case OpenModel open: await RunOpenAsync(open, send, shard, recorder, start, ct); break;
+            case ClosedModel closed: await RunClosedAsync(closed, send, shard, recorder, start, ct); break;
             default: throw new NotSupportedException($"No runner for {model.GetType().Name}.");
         }
         var elapsed = clock.GetElapsedTime(start);
@@ -48,18 +58,19 @@ public sealed class LoadRunner(TimeProvider clock, TimeSpan? requestTimeout = nu
             new Dictionary<ErrorKind, long>(recorder.ErrorsByKind), recorder.Corrected, recorder.Raw, intervals);
     }
 
-    private async Task RunOpenAsync(OpenModel model, Func<CancellationToken, Task<Outcome>> send, LatencyRecorder recorder, long start, CancellationToken ct)
+    private async Task RunOpenAsync(OpenModel model, Func<long, CancellationToken, Task<Outcome>> send, Shard shard, LatencyRecorder recorder, long start, CancellationToken ct)
     {
         using var slots = new SemaphoreSlim(model.MaxInFlight, model.MaxInFlight);
         try
         {
-            foreach (var offset in model.Schedule())
+            foreach (var (index, offset) in model.IndexedSchedule())
             {
+                if (!shard.Owns(index)) continue;
                 var wait = offset - clock.GetElapsedTime(start);
                 if (wait > TimeSpan.Zero) await Task.Delay(wait, clock, ct);
                 // When every slot is busy the request waits here, late; its corrected latency still starts at `offset`.
                 await slots.WaitAsync(ct);
-                _ = SendAndReleaseAsync(offset);
+                _ = SendAndReleaseAsync(index, offset);
             }
         }
         finally
@@ -68,25 +79,29 @@ public sealed class LoadRunner(TimeProvider clock, TimeSpan? requestTimeout = nu
             for (var i = 0; i < model.MaxInFlight; i++) await slots.WaitAsync(CancellationToken.None);
         }
 
-        async Task SendAndReleaseAsync(TimeSpan intended)
+        async Task SendAndReleaseAsync(long index, TimeSpan intended)
         {
-            try { await SendOneAsync(send, recorder, start, intended, ct); }
+            try { await SendOneAsync(t => send(index, t), recorder, start, intended, ct); }
             finally { slots.Release(); }
         }
     }
 
-    private async Task RunClosedAsync(ClosedModel model, Func<CancellationToken, Task<Outcome>> send, LatencyRecorder recorder, long start, CancellationToken ct)
+    private async Task RunClosedAsync(ClosedModel model, Func<long, CancellationToken, Task<Outcome>> send, Shard shard, LatencyRecorder recorder, long start, CancellationToken ct)
     {
+        // A closed load has no schedule to deal out: each shard runs its share of the workers and of the request budget.
+        var concurrency = (int)shard.ShareOf(model.Concurrency);
+        var maxRequests = shard.ShareOf(model.MaxRequests);
         long started = 0;
-        var workers = Enumerable.Range(0, model.Concurrency).Select(async _ =>
+        var workers = Enumerable.Range(0, concurrency).Select(async _ =>
         {
             // Yield first so one worker's synchronous completions cannot starve the others' start.
             await Task.Yield();
-            while (!ct.IsCancellationRequested && Interlocked.Increment(ref started) <= model.MaxRequests)
+            while (!ct.IsCancellationRequested)
             {
-                if (clock.GetElapsedTime(start) >= model.Duration) break;
+                var index = Interlocked.Increment(ref started) - 1;
+                if (index >= maxRequests || clock.GetElapsedTime(start) >= model.Duration) break;
                 // A closed worker intends to send exactly when it does (no intended time), so corrected and raw agree.
-                await SendOneAsync(send, recorder, start, intended: null, ct);
+                await SendOneAsync(t => send(index, t), recorder, start, intended: null, ct);
             }
         });
         await Task.WhenAll(workers);
