@@ -38,6 +38,7 @@ internal sealed class LatencyRecorder
                 interval.Errors++;
                 Increment(ErrorsByKind, outcome.Error);
                 Increment(interval.ErrorsByKind, outcome.Error);
+                LatencyHistograms.Record(interval.ErrorLatencyOf(outcome.Error), corrected);
             }
         }
     }

@@ -40,4 +40,8 @@ public readonly record struct Outcome(ErrorKind Error, int StatusCode = 0)
         ErrorKind.Connection => "connection",
         _ => "other",
     };
+
+    /// <summary>The kind a <see cref="Label"/> stands for, or null for a label no kind has.</summary>
+    public static ErrorKind? KindOf(string label) =>
+        Enum.GetValues<ErrorKind>().Where(k => Label(k) == label).Select(k => (ErrorKind?)k).FirstOrDefault();
 }

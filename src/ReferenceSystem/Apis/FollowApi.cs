@@ -6,7 +6,8 @@ namespace ReferenceSystem.Apis;
 
 /// <summary>
 /// <c>POST /api/follow</c> (start, replacing any current job), <c>DELETE /api/follow</c> (stop),
-/// <c>GET /api/follow/state</c> (what the follower knows, for humans).
+/// <c>GET /api/follow/state</c> (what the follower knows, for humans), <c>GET /api/follow/ingest</c> (every reading
+/// each follower was given and what it did with it, for a harness checking for lost and duplicated readings; read-only).
 /// </summary>
 public static class FollowApi
 {
@@ -18,6 +19,7 @@ public static class FollowApi
         follow.MapPost("", StartAsync);
         follow.MapDelete("", StopAsync);
         follow.MapGet("/state", State);
+        follow.MapGet("/ingest", Ingest);
         return app;
     }
 
@@ -59,6 +61,9 @@ public static class FollowApi
         coordinator.State() is { } state
             ? Results.Json(state)
             : Results.Json(new { status = "idle", patients = Array.Empty<object>() });
+
+    private static IResult Ingest(FollowCoordinator coordinator) =>
+        Results.Json(coordinator.Ingest() ?? new IngestReport("idle", null, []));
 
     private static IResult Error(string message) =>
         Results.Json(new { error = message }, statusCode: StatusCodes.Status400BadRequest);

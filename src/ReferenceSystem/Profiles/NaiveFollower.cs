@@ -40,6 +40,7 @@ internal sealed class NaiveFollower(FollowerContext context) : PatientFollower(c
                     session ??= await Context.Share.LoginAsync(ct);
                     var readings = await Context.Share.ReadAsync(session, ReadMinutes, ReadMaxCount, ct);
                     Status.PollSucceeded(ReadingSources.DexcomShare, clock.GetUtcNow(), readings);
+                    Context.Ingest.Received(readings);
 
                     var first = seen.Count == 0;
                     var unseen = readings.Where(r => seen.Add(r.SensorTime)).OrderBy(r => r.SensorTime).ToList();
@@ -47,9 +48,11 @@ internal sealed class NaiveFollower(FollowerContext context) : PatientFollower(c
                     foreach (var reading in toProcess)
                     {
                         Status.Observe(reading);
+                        Context.Ingest.Kept(reading);
                         // Every in-range reading alerts, however old it is, and again for the next one.
                         foreach (var kind in Context.Policy.ActiveFor(reading.Mgdl))
                         {
+                            Context.Ingest.Alerted(reading, kind);
                             foreach (var message in ToEveryFollower(kind, reading))
                                 await PushAsync(message, PushRetryPolicy.None);
                         }

@@ -4,7 +4,10 @@ using ReferenceSystem.Vendors;
 
 namespace ReferenceSystem.Profiles;
 
-/// <summary>Everything one patient's follower needs; all time comes from <see cref="Clock"/>.</summary>
+/// <summary>
+/// Everything one patient's follower needs; all time comes from <see cref="Clock"/>. <see cref="Ingest"/> records what
+/// the follower did with each reading (for <c>GET /api/follow/ingest</c>); recording never changes what it does.
+/// </summary>
 internal sealed record FollowerContext(
     int PatientIndex,
     PatientSettings Patient,
@@ -14,7 +17,8 @@ internal sealed record FollowerContext(
     PushDispatcher Push,
     DexcomShareClient Share,
     NightscoutClient? Nightscout,
-    ILogger Logger);
+    ILogger Logger,
+    IngestLedger Ingest);
 
 /// <summary>Follows one patient for one follow job, the way its profile says.</summary>
 internal abstract class PatientFollower(FollowerContext context)

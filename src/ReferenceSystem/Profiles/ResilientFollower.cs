@@ -12,6 +12,11 @@ namespace ReferenceSystem.Profiles;
 ///   sensor time; the same sensor time is the same reading and the first copy is kept.</item>
 /// <item>Smart schedule: the next Share poll is at newest Share sensor time + 5 min + 15 s grace when that is still
 ///   ahead; once the next reading is overdue, after half the time it is overdue (30 s to 5 min); it reads <c>minutes=min(1440, gap)</c>, <c>maxCount=288</c>.</item>
+/// <item>Backfill: a vendor recovering from a backlog may release old readings after newer ones (a shuffled drain, or
+///   live uploads overtaking the queue). So while its history has a hole inside Share's 24-hour window (two readings
+///   more than 7.5 min apart, or nothing before the first reading when Share had answered "nothing in 24 h"), every
+///   Share read reaches back to the oldest hole, until it is filled or ages out of the window. A history without
+///   holes keeps reading only the gap.</item>
 /// <item>Failures: exponential backoff with full jitter (base 20 s, cap 5 min virtual, seeded by the run's seed). A
 ///   <c>SessionIdNotFound</c>/<c>SessionNotValid</c> answer drops the session and logs in again at once (one retry).
 ///   Every vendor call also has a virtual-time budget so a hanging vendor counts as a failure.</item>
@@ -37,6 +42,8 @@ internal sealed class ResilientFollower : PatientFollower
     public static readonly TimeSpan CallBudget = TimeSpan.FromSeconds(30);
     public static readonly TimeSpan CallBudgetRealFloor = TimeSpan.FromSeconds(2);
     public static readonly TimeSpan KeepHistory = TimeSpan.FromHours(25);
+    /// <summary>Readings further apart than this leave a hole that late readings may still fill.</summary>
+    public static readonly TimeSpan GapTolerance = TimeSpan.FromMinutes(7.5);
     public const int MaxReadMinutes = 1440;
     public const int MaxCount = 288;
 
@@ -48,6 +55,12 @@ internal sealed class ResilientFollower : PatientFollower
     private readonly NoDataWatch _noData;
     private readonly AsyncSignal _shareChanged = new();
     private DateTimeOffset? _newestProcessed;
+    // Sensor time from which readings may still arrive late (the oldest hole in the history), or null when there is none.
+    private DateTimeOffset? _backfillFrom;
+    // Since when data may be missing ahead of the oldest reading in the window (a jump, or Share had answered "nothing").
+    private DateTimeOffset? _missingSince;
+    // When Share first answered "nothing in the last 24 h" while the history was empty.
+    private DateTimeOffset? _firstEmptyShareRead;
     private GlucoseReading? _newestShare;
     private bool _shareAnswered;
     private bool _shareFailing;
@@ -149,10 +162,18 @@ internal sealed class ResilientFollower : PatientFollower
 
     private int ShareReadMinutes()
     {
-        var newest = NewestShareTime();
+        var now = _clock.GetUtcNow();
+        DateTimeOffset? newest, backfillFrom;
+        lock (_gate)
+        {
+            UpdateBackfill(now);
+            newest = _newestShare?.SensorTime;
+            backfillFrom = _backfillFrom;
+        }
         if (newest is null)
             return MaxReadMinutes;
-        var gap = _clock.GetUtcNow() - newest.Value;
+        var oldestWanted = backfillFrom is { } hole && hole < newest.Value ? hole : newest.Value;
+        var gap = now - oldestWanted;
         return (int)Math.Clamp(Math.Ceiling(gap.TotalMinutes) + 5, 5, MaxReadMinutes);
     }
 
@@ -265,12 +286,19 @@ internal sealed class ResilientFollower : PatientFollower
             if (_stopped)
                 return;
             var now = _clock.GetUtcNow();
+            Context.Ingest.Received(batch);
+            var previousNewest = _newestProcessed;
             var added = new List<GlucoseReading>();
             foreach (var reading in batch)
             {
                 if (_readings.TryAdd(reading.SensorTime, reading)) // same sensor time = same reading: keep the first
+                {
                     added.Add(reading);
+                    Context.Ingest.Kept(reading);
+                }
             }
+            if (primary && batch.Count == 0 && _readings.Count == 0)
+                _firstEmptyShareRead ??= now;
 
             if (primary && batch.Count > 0)
             {
@@ -298,10 +326,12 @@ internal sealed class ResilientFollower : PatientFollower
                     if (episode.Alerted || !fresh)
                         continue; // already told the followers, or too old to be news
                     episode.Alerted = true;
+                    Context.Ingest.Alerted(reading, kind);
                     pushes.AddRange(ToEveryFollower(kind, reading));
                 }
             }
 
+            NoteHoles(previousNewest, now);
             Prune();
         }
 
@@ -309,6 +339,49 @@ internal sealed class ResilientFollower : PatientFollower
             _noData.Observe(newestShare);
         foreach (var message in pushes)
             _ = PushAsync(message, PushRetryPolicy.Resilient);
+    }
+
+    /// <summary>
+    /// Notes where data may be missing before the oldest reading in the window: after a jump past the previous newest
+    /// reading, from that reading; when data appears after Share said it had nothing for 24 h, from 24 h before that
+    /// answer. Then re-checks the history. Called under the gate.
+    /// </summary>
+    private void NoteHoles(DateTimeOffset? previousNewest, DateTimeOffset now)
+    {
+        if (_newestProcessed is { } newest)
+        {
+            DateTimeOffset? missingFrom = previousNewest is { } before
+                ? (newest - before > GapTolerance ? before : null)
+                : _firstEmptyShareRead - TimeSpan.FromMinutes(MaxReadMinutes);
+            if (missingFrom is { } from && (_missingSince is null || from < _missingSince))
+                _missingSince = from;
+        }
+        UpdateBackfill(now);
+    }
+
+    /// <summary>
+    /// Sets <see cref="_backfillFrom"/> to the oldest hole inside Share's read window: the reading before the first gap
+    /// over <see cref="GapTolerance"/> (counting from where data was noted missing, when that is before the first
+    /// reading in the window); null when there is none. Called under the gate.
+    /// </summary>
+    private void UpdateBackfill(DateTimeOffset now)
+    {
+        _backfillFrom = null;
+        var windowStart = now - TimeSpan.FromMinutes(MaxReadMinutes);
+        DateTimeOffset? mark = _missingSince is { } m ? (m < windowStart ? windowStart : m) : null;
+        DateTimeOffset? previous = null;
+        foreach (var sensorTime in _readings.Keys)
+        {
+            if (sensorTime < windowStart)
+                continue;
+            previous ??= mark is { } k && k < sensorTime ? k : sensorTime;
+            if (sensorTime - previous.Value > GapTolerance)
+            {
+                _backfillFrom = previous;
+                return;
+            }
+            previous = sensorTime;
+        }
     }
 
     private void Prune()
@@ -329,6 +402,7 @@ internal sealed class ResilientFollower : PatientFollower
         }
         if (Context.Logger.IsEnabled(LogLevel.Information))
             Context.Logger.LogInformation("resilient: no Share data for {Patient} since {SensorTime}", Context.Patient.Id, newestShare.SensorTimeIso);
+        Context.Ingest.Alerted(newestShare, AlertKind.NoData);
         foreach (var message in ToEveryFollower(AlertKind.NoData, newestShare))
             _ = PushAsync(message, PushRetryPolicy.Resilient);
     }

@@ -26,43 +26,52 @@ public sealed record FaultTarget(string Vendor, string? Endpoint)
 public abstract record FaultOptions
 {
     public abstract string Kind { get; }
+
+    /// <summary>
+    /// What is wrong with these options, each problem naming the scenario key to change and how (empty when valid).
+    /// The scenario loader reports them at that key's line; code that builds options gets them all at once from
+    /// <see cref="FaultOptionsValidation.ThrowIfInvalid"/>. Outage and latency options live in their own files.
+    /// </summary>
+    public virtual IEnumerable<FaultOptionError> Validate() => [];
 }
 
-/// <summary>How an outage answers: an HTTP status, a connection reset, or no answer at all.</summary>
-public enum OutageResponse { Status, Reset, Timeout }
+public enum BacklogRelease { DrainRate, Burst, Reorder }
 
-/// <summary>
-/// The vendor fails requests. <see cref="Ratio"/> below 1 makes it intermittent ("server error, sometimes
-/// works"), each request drawing from the run's seeded randomness.
-/// </summary>
-public sealed record OutageFaultOptions : FaultOptions
+/// <summary>What happens to a reading uploaded after the window closed while the backlog is still coming out.</summary>
+public enum BacklogNewUploads
 {
-    public override string Kind => "outage";
-    public OutageResponse Response { get; init; } = OutageResponse.Status;
-    public int StatusCode { get; init; } = 503;
-    public double Ratio { get; init; } = 1.0;
+    /// <summary>Visible at once, overtaking the backlog (the default: a vendor that serves live data first).</summary>
+    Bypass,
+    /// <summary>Queued behind the backlog, first in first out: one stuck pipeline, what "massive backlog" meant in 2019.</summary>
+    Wait,
 }
-
-public enum LatencyDistribution { Fixed, Uniform }
-
-/// <summary>Every response is delayed by a virtual duration (fixed, or uniform between min and max).</summary>
-public sealed record LatencyFaultOptions : FaultOptions
-{
-    public override string Kind => "latency";
-    public LatencyDistribution Distribution { get; init; } = LatencyDistribution.Fixed;
-    public TimeSpan Delay { get; init; }
-    public TimeSpan MaxDelay { get; init; }
-}
-
-public enum BacklogRelease { DrainRate, Burst }
 
 /// <summary>
 /// Uploads are accepted but withheld from followers until the window ends; then they are released at
-/// <see cref="DrainPerSecond"/> readings per virtual second, or all at once, always with their original timestamps.
+/// <see cref="DrainPerSecond"/> readings per virtual second in the order they were accepted, all at once, or
+/// (<see cref="BacklogRelease.Reorder"/>) spread over <see cref="ReorderOver"/> in a seeded random order, always with
+/// their original timestamps.
 /// </summary>
 public sealed record BacklogFaultOptions : FaultOptions
 {
     public override string Kind => "backlog";
     public BacklogRelease Release { get; init; } = BacklogRelease.Burst;
     public double DrainPerSecond { get; init; }
+    /// <summary>Reorder only: every withheld reading comes out at a seeded instant in [end of window, end + this).</summary>
+    public TimeSpan ReorderOver { get; init; }
+    /// <summary>Reorder only: seeds the release order (a scenario's fault uses 0; <c>simulator load recovery</c> its --seed).</summary>
+    public int Seed { get; init; }
+    public BacklogNewUploads NewUploads { get; init; } = BacklogNewUploads.Bypass;
+
+    public override IEnumerable<FaultOptionError> Validate()
+    {
+        if (!Enum.IsDefined(Release))
+            yield return new("release", $"unknown release {(int)Release}; use burst, a drain rate or reorder");
+        if (Release == BacklogRelease.DrainRate && !(DrainPerSecond > 0 && double.IsFinite(DrainPerSecond)))
+            yield return new("release.drainRate", "the drain rate must be more than 0, or the backlog would never be released; write e.g. 40/s, or release: burst");
+        if (Release == BacklogRelease.Reorder && ReorderOver <= TimeSpan.Zero)
+            yield return new("release.reorder", "reorder is the span over which the backlog comes out, so it must be longer than 0, e.g. reorder: 30m; for everything at once write release: burst");
+        if (!Enum.IsDefined(NewUploads))
+            yield return new("release.newUploads", $"unknown newUploads {(int)NewUploads}; use bypass or wait");
+    }
 }

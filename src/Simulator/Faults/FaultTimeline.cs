@@ -1,7 +1,6 @@
 using Scenarios.Model;
 using Simulator.Faults.Backlog;
-using Simulator.Faults.Latency;
-using Simulator.Faults.Outage;
+using Simulator.Faults.Partial;
 
 namespace Simulator.Faults;
 
@@ -21,29 +20,45 @@ public sealed class FaultTimeline
         for (var i = 0; i < faults.Count; i++)
         {
             var spec = faults[i];
+            // Options built in code get the loader's checks too, all problems at once.
+            FaultOptionsValidation.ThrowIfInvalid(spec.Options);
             var random = new Random(unchecked(seed * 397 + i + 1));
             switch (spec.Options)
             {
-                case OutageFaultOptions o: _requestFaults.Add(new OutageFault(spec, o, random)); break;
-                case LatencyFaultOptions o: _requestFaults.Add(new LatencyFault(spec, o, random)); break;
                 case BacklogFaultOptions o: _backlogs.Add(new BacklogFault(spec, o)); break;
-                default: throw new NotSupportedException($"Fault kind '{spec.Kind}' has no implementation in the engine.");
+                default:
+                    var where = new RequestFilter((spec.Options as RequestFaultOptions)?.Where, $"{seed}/{i}");
+                    _requestFaults.Add(RequestFaults.Create(spec, random, where)
+                        ?? throw new NotSupportedException($"Fault kind '{spec.Kind}' has no implementation in the engine."));
+                    break;
             }
         }
     }
 
     public IReadOnlyList<FaultSpec> Specs { get; }
 
-    /// <summary>Request faults open on this endpoint now: latency first (it delays), then the ones that fail.</summary>
+    /// <summary>
+    /// Request faults open on this endpoint now, outermost first (<see cref="RequestFault.Order"/>: latency, then the ones
+    /// that refuse or fail, then the ones the vendor's handler carries out); <c>where:</c> filters apply per request.
+    /// </summary>
     public IReadOnlyList<RequestFault> ActiveFor(string vendor, string endpoint, DateTimeOffset now) =>
         [.. _requestFaults.Where(f => f.Spec.IsActiveAt(now) && f.Spec.Target.Matches(vendor, endpoint))
-                          .OrderBy(f => f is LatencyFault ? 0 : 1)];
+                          .OrderBy(f => f.Order)];
 
-    /// <summary>The backlog holding back what this vendor accepts now (a backlog aims at the vendor or its read side).</summary>
+    /// <summary>
+    /// The backlog holding back what this vendor accepts now (a backlog aims at the vendor or its read side): one whose
+    /// window is open, or, when new uploads wait behind it, one that is still draining.
+    /// </summary>
     public BacklogFault? BacklogAt(string vendor, DateTimeOffset now) =>
-        _backlogs.FirstOrDefault(b => b.Spec.IsActiveAt(now) && b.Spec.Target.Matches(vendor, "read"));
+        _backlogs.FirstOrDefault(b => b.Holds(now) && b.Spec.Target.Matches(vendor, "read"));
 
-    /// <summary>Windows in which every read of this vendor fails: nothing can be followed through it.</summary>
+    /// <summary>
+    /// Windows in which no read of this vendor brings anything new: every read fails (an outage in any form, a rate
+    /// limit without allowance) or is frozen (stale). A fault with a <c>where:</c> filter leaves other followers be.
+    /// </summary>
     public IEnumerable<FaultSpec> TotalReadOutages(string vendor) =>
-        Specs.Where(s => s.Options is OutageFaultOptions { Ratio: >= 1 } && s.Target.Matches(vendor, "read"));
+        Specs.Where(s => s.Options is OutageFaultOptions { Ratio: >= 1, Where: null }
+                             or StaleFaultOptions { Where: null }
+                             or RateLimitFaultOptions { Limit: null, Where: null }
+                         && s.Target.Matches(vendor, "read"));
 }

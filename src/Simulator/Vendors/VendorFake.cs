@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Simulator.Faults;
+using Simulator.Faults.Partial;
 using Simulator.Journal;
 using WireMock;
 using WireMock.Server;
@@ -58,6 +59,27 @@ public abstract class VendorFake : IVendorErrors, IDisposable
     public virtual (string ContentType, string Body) ErrorBody(int status) =>
         ("text/html", $"<html><head><title>{status}</title></head><body><h1>{status}</h1></body></html>");
 
+    /// <summary>
+    /// Who sent a request, for partial faults (<c>where:</c>) and per-client rate limits. The base knows the User-Agent and
+    /// the platform it betrays; vendors add the account (a patient id) when they can tell it.
+    /// </summary>
+    protected virtual ValueTask<RequestIdentity> IdentifyAsync(HttpContext http) => ValueTask.FromResult(RequestIdentity.Of(http));
+
+    /// <summary>
+    /// The request body as text, left readable for WireMock afterwards. Bodies over 64 KiB are not read (none of the
+    /// vendors' real requests come close): they identify nobody.
+    /// </summary>
+    protected static async ValueTask<string> PeekBodyAsync(HttpRequest request)
+    {
+        if (request.ContentLength is > 64 * 1024) return "";
+        request.EnableBuffering();
+        request.Body.Position = 0;
+        using var reader = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 4096, leaveOpen: true);
+        var text = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+        request.Body.Position = 0;
+        return text;
+    }
+
     /// <summary>Header of the harness's own warm-up calls, made before the clock starts: no faults, no journal.</summary>
     public const string WarmUpHeader = "X-Simulator-Warm-Up";
 
@@ -86,15 +108,22 @@ public abstract class VendorFake : IVendorErrors, IDisposable
             return;
         }
         var endpoint = EndpointOf(http.Request) ?? "other";
-        string? fault = null;
-        var handled = false;
-        var request = new FaultRequest(http, Vendor, endpoint, Clock, this);
-        foreach (var active in Context.Faults.ActiveFor(Vendor, endpoint, Clock.GetUtcNow()))
+        var request = new FaultRequest(http, Vendor, endpoint, Clock, this, IdentifyAsync);
+        // The vendor's WireMock callbacks find the effects faults asked of them through FaultRequest.Current.
+        request.MakeCurrent();
+        try
         {
-            fault = active.Spec.Kind;
-            if (await active.ApplyAsync(request)) { handled = true; break; }
+            await FaultPipeline.RunAsync(Context.Faults.ActiveFor(Vendor, endpoint, Clock.GetUtcNow()), request, next);
         }
-        if (!handled) await next();
+        catch (Exception) when (http.RequestAborted.IsCancellationRequested)
+        {
+            // The client left while a fault held or trickled its answer; journaled below with no status.
+        }
+        catch (Exception)
+        {
+            // Whatever broke, the client gets the vendor's own 500, never a harness stack trace.
+            await AnswerInternalErrorAsync(http);
+        }
         Context.Journal.Append(new RequestServed
         {
             At = Clock.GetUtcNow(),
@@ -102,11 +131,25 @@ public abstract class VendorFake : IVendorErrors, IDisposable
             Endpoint = endpoint,
             Method = http.Request.Method,
             Path = http.Request.Path.Value ?? "",
-            // A fault that aborted the connection never started a response; Kestrel may not have flagged
-            // RequestAborted yet (it cancels that token on the thread pool), so don't rely on it alone.
-            Status = http.RequestAborted.IsCancellationRequested || (handled && !http.Response.HasStarted) ? 0 : http.Response.StatusCode,
-            Fault = fault,
+            // A fault that aborted the connection says so; Kestrel may not have flagged RequestAborted yet (it
+            // cancels that token on the thread pool), so don't rely on the token alone.
+            Status = request.Unanswered || http.RequestAborted.IsCancellationRequested ? 0 : http.Response.StatusCode,
+            Fault = request.ShapedBy,
         });
+    }
+
+    private async Task AnswerInternalErrorAsync(HttpContext http)
+    {
+        if (http.Response.HasStarted)
+        {
+            http.Abort();
+            return;
+        }
+        var (contentType, body) = ErrorBody(500);
+        http.Response.Clear();
+        http.Response.StatusCode = 500;
+        http.Response.ContentType = contentType;
+        await http.Response.WriteAsync(body);
     }
 
     protected static ResponseMessage Json(int status, object body, string? contentType = "application/json") =>

@@ -31,7 +31,7 @@ public class FaultsValidationTests
     public void Unknown_kind_with_nothing_close_lists_the_known_kinds()
     {
         Assert.Equal(
-            Error(14, 11, "faults[0].kind", "unknown fault kind 'meteor'; known kinds: outage, latency, backlog"),
+            Error(14, 11, "faults[0].kind", "unknown fault kind 'meteor'; known kinds: outage, latency, backlog, stale, auth, rate-limit, flapping, push-failure"),
             SingleError(Fault(kind: "meteor")));
     }
 
@@ -39,7 +39,7 @@ public class FaultsValidationTests
     public void Missing_kind_is_reported_at_the_fault()
     {
         Assert.Equal(
-            Error(11, 5, "faults[0].kind", "missing required key 'kind'; add e.g. kind: outage (one of outage, latency, backlog)"),
+            Error(11, 5, "faults[0].kind", "missing required key 'kind'; add e.g. kind: outage (one of outage, latency, backlog, stale, auth, rate-limit, flapping, push-failure)"),
             SingleError(With("faults:\n  - { target: dexcom-share, at: 1h, for: 1h }")));
     }
 
@@ -63,7 +63,7 @@ public class FaultsValidationTests
     public void A_key_of_another_kind_says_which_kind_it_belongs_to()
     {
         Assert.Equal(
-            Error(15, 5, "faults[0].delay", "'delay' is not an option of outage faults (it belongs to latency faults); outage faults take response, ratio"),
+            Error(15, 5, "faults[0].delay", "'delay' is not an option of outage faults (it belongs to latency faults); outage faults take response, status, ratio, where"),
             SingleError(Fault(extra: "    delay: 30s")));
     }
 

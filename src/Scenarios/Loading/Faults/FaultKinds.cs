@@ -8,6 +8,11 @@ internal static class FaultKinds
         new OutageFaultParser(),
         new LatencyFaultParser(),
         new BacklogFaultParser(),
+        new StaleFaultParser(),
+        new AuthFaultParser(),
+        new RateLimitFaultParser(),
+        new FlappingFaultParser(),
+        new PushFailureFaultParser(),
     ];
 
     public static IReadOnlyList<string> Names { get; } = [.. All.Select(k => k.Kind)];

@@ -1,46 +1,28 @@
-using System.Globalization;
 using Scenarios.Model;
 
 namespace Scenarios.Loading.Faults;
 
-/// <summary><c>kind: outage</c> with <c>response: 503 | reset | timeout</c> (default 503) and <c>ratio: 0.7</c> (default 1).</summary>
+/// <summary>
+/// <c>kind: outage</c> with <c>response: 503 | reset | timeout | empty | malformed</c> (default 503), <c>status:</c> for an
+/// empty or malformed answer (default 200), <c>ratio: 0.7</c> (default 1) and an optional <c>where:</c> filter.
+/// </summary>
 internal sealed class OutageFaultParser : IFaultKindParser
 {
     public string Kind => "outage";
-    public IReadOnlyList<string> Keys { get; } = ["response", "ratio"];
+    public IReadOnlyList<string> Keys { get; } = [.. OutageResponseParser.Keys, "ratio", WhereParser.Key];
 
     public FaultOptions? Parse(FaultParseContext context)
     {
         var m = context.Map;
         var before = context.Diagnostics.Count;
-        var options = new OutageFaultOptions();
-
-        var response = m.Text("response", false, "");
-        if (response is not null)
-        {
-            var r = response.Trim();
-            if (r == "reset")
-                options = options with { Response = OutageResponse.Reset };
-            else if (r == "timeout")
-                options = options with { Response = OutageResponse.Timeout };
-            else if (!int.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out var status))
-                m.Error("response", Suggest.Closest(r, ["reset", "timeout"]) is { } meant
-                    ? $"unknown response '{Yaml.Show(r)}' (did you mean '{meant}'?)"
-                    : $"'{Yaml.Show(r)}' is not an outage response; use an HTTP status 400..599 (e.g. 503), reset, or timeout");
-            else if (status is < 400 or > 599)
-                m.Error("response", $"{status} is not an error status; use an HTTP status 400..599 (e.g. 503), reset, or timeout");
-            else
-                options = options with { Response = OutageResponse.Status, StatusCode = status };
-        }
-
+        var answer = OutageResponseParser.Parse(m);
         var ratio = m.Number("ratio", false, "");
-        if (ratio is { } q)
+        var where = WhereParser.TryParse(m, out var filter);
+        if (context.Diagnostics.Count != before || answer is not { } a || !where)
+            return null;
+        return FaultOptionReport.Checked(context, new OutageFaultOptions
         {
-            if (q is <= 0 or > 1)
-                m.Error("ratio", $"ratio is the share of requests that fail, so it must be more than 0 and at most 1, not {q.ToString(CultureInfo.InvariantCulture)}");
-            else
-                options = options with { Ratio = q };
-        }
-        return context.Diagnostics.Count == before ? options : null;
+            Response = a.Response, StatusCode = a.Status, Ratio = ratio ?? 1.0, Where = filter,
+        });
     }
 }

@@ -3,6 +3,9 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Scenarios.Model;
+using Simulator.Faults;
+using Simulator.Faults.Auth;
+using Simulator.Faults.Partial;
 using Simulator.Glucose;
 using WireMock;
 using WireMock.RequestBuilders;
@@ -20,7 +23,7 @@ public sealed class DexcomShareFake : VendorFake
     private const int MaxMinutes = 1440, MaxCount = 288;
     private readonly Dictionary<string, ShareAccount> _byName;
     private readonly Dictionary<Guid, ShareAccount> _byId;
-    private readonly ConcurrentDictionary<Guid, ShareAccount> _sessions = new();
+    private readonly ConcurrentDictionary<Guid, ShareSession> _sessions = new();
     private readonly TimeSpan _displayOffset;
     private readonly Func<Guid> _newSessionId;
 
@@ -48,6 +51,21 @@ public sealed class DexcomShareFake : VendorFake
         if (call.StartsWith("General/", StringComparison.OrdinalIgnoreCase)) return "login";
         if (call.Equals("Publisher/ReadPublisherLatestGlucoseValues", StringComparison.OrdinalIgnoreCase)) return "read";
         return call.StartsWith("Publisher/", StringComparison.OrdinalIgnoreCase) ? "upload" : null;
+    }
+
+    /// <summary>The account behind a request: its session's, or on a login call the one its body names.</summary>
+    protected override async ValueTask<RequestIdentity> IdentifyAsync(HttpContext http)
+    {
+        var identity = await base.IdentifyAsync(http);
+        var raw = http.Request.Query.FirstOrDefault(q => q.Key.Equals("sessionId", StringComparison.OrdinalIgnoreCase)).Value.FirstOrDefault();
+        if (Guid.TryParse(raw, out var id))
+            return identity with { Account = _sessions.TryGetValue(id, out var open) ? open.Account.Patient : null };
+        if (EndpointOf(http.Request) != "login")
+            return identity;
+        var body = Parse(await PeekBodyAsync(http.Request));
+        var account = _byName.GetValueOrDefault(Field(body, "accountName"))
+            ?? (Guid.TryParse(Field(body, "accountId"), out var accountId) ? _byId.GetValueOrDefault(accountId) : null);
+        return identity with { Account = account?.Patient };
     }
 
     public override (string ContentType, string Body) ErrorBody(int status) => status == 500
@@ -78,6 +96,7 @@ public sealed class DexcomShareFake : VendorFake
 
     private ResponseMessage Authenticate(IRequestMessage request)
     {
+        if (AuthFault(AuthMode.LoginFails) is not null) return PasswordInvalid();
         var body = Body(request);
         return _byName.TryGetValue(Field(body, "accountName"), out var account) && account.Password == Field(body, "password")
             ? Json(200, account.AccountId.ToString())
@@ -86,6 +105,7 @@ public sealed class DexcomShareFake : VendorFake
 
     private ResponseMessage LoginById(IRequestMessage request)
     {
+        if (RefusedOrZeroSession() is { } faulted) return faulted;
         var body = Body(request);
         if (!Guid.TryParse(Field(body, "accountId"), out var id))
             return Json(500, ShareWire.Error("InvalidArgument", "Missing required field(s): accountId is not a UUID"));
@@ -96,6 +116,7 @@ public sealed class DexcomShareFake : VendorFake
 
     private ResponseMessage LoginByName(IRequestMessage request)
     {
+        if (RefusedOrZeroSession() is { } faulted) return faulted;
         var body = Body(request);
         return _byName.TryGetValue(Field(body, "accountName"), out var account) && account.Password == Field(body, "password")
             ? NewSession(account)
@@ -105,17 +126,26 @@ public sealed class DexcomShareFake : VendorFake
     private ResponseMessage NewSession(ShareAccount account)
     {
         var session = _newSessionId();
-        _sessions[session] = account;
+        _sessions[session] = new ShareSession(account, Clock.GetUtcNow());
         return Json(200, session.ToString());
     }
+
+    /// <summary>An auth fault on a session login: refused as a wrong password, or "logged in" with the all-zeros id whatever the credentials.</summary>
+    private static ResponseMessage? RefusedOrZeroSession() =>
+        AuthFault(AuthMode.LoginFails) is not null ? PasswordInvalid()
+        : AuthFault(AuthMode.ZeroSession) is not null ? Json(200, AuthFaultOptions.ZeroSessionId)
+        : null;
+
+    private static AuthFailure? AuthFault(AuthMode mode, Func<AuthFailure, bool>? when = null) =>
+        FaultRequest.Current?.Take<AuthFailure>(a => a.Mode == mode && (when is null || when(a)));
 
     private ResponseMessage Read(IRequestMessage request) => WithSession(request, (account, _) =>
     {
         // Lenient like the real service is assumed to be: out-of-range windows are clamped, not refused.
         var minutes = Math.Clamp(QueryInt(request, "minutes", MaxMinutes), 1, MaxMinutes);
         var maxCount = Math.Clamp(QueryInt(request, "maxCount", 1), 1, MaxCount);
-        var readings = Store.Visible(account.Patient, Clock.GetUtcNow() - TimeSpan.FromMinutes(minutes), maxCount);
-        Store.RecordServed(account.Patient, readings);
+        var now = Clock.GetUtcNow();
+        var readings = FollowerReads.Read(Store, account.Patient, now - TimeSpan.FromMinutes(minutes), maxCount, now);
         return Json(200, readings.Select(r => ShareWire.Record(r, _displayOffset)).ToList());
     });
 
@@ -140,19 +170,38 @@ public sealed class DexcomShareFake : VendorFake
         var raw = request.QueryIgnoreCase?.TryGetValue("sessionId", out var values) == true ? values.FirstOrDefault() : null;
         if (!Guid.TryParse(raw, out var session))
             return Text(400, "", null);
-        return _sessions.TryGetValue(session, out var account)
-            ? handler(account, session)
-            : Json(500, ShareWire.Error("SessionIdNotFound", $"Failed to find session object. [SessionId = {session}]"));
+        // What Share answered calls made with the all-zeros session it handed out: 200 with nothing in it.
+        if (session == Guid.Empty && AuthFault(AuthMode.ZeroSession) is not null)
+            return Text(200, "", "application/json");
+        if (!_sessions.TryGetValue(session, out var open))
+            return SessionIdNotFound(session);
+        if (AuthFault(AuthMode.SessionsRevoked, a => open.OpenedAt < a.Since) is { } revoked)
+        {
+            // Revoked for good, as a real revocation is: the client has to log in again.
+            _sessions.TryRemove(session, out _);
+            return revoked.SessionError == ShareSessionError.SessionNotValid
+                ? Json(500, ShareWire.Error("SessionNotValid", $"Session not active or timed out. [SessionId = {session}]"))
+                : SessionIdNotFound(session);
+        }
+        return handler(open.Account, session);
     }
+
+    private static ResponseMessage SessionIdNotFound(Guid session) =>
+        Json(500, ShareWire.Error("SessionIdNotFound", $"Failed to find session object. [SessionId = {session}]"));
 
     private static ResponseMessage PasswordInvalid() =>
         Json(500, ShareWire.Error("AccountPasswordInvalid", "Publisher account password failed"));
 
-    private static JsonElement Body(IRequestMessage request)
+    private static JsonElement Body(IRequestMessage request) => Parse(request.Body);
+
+    private static JsonElement Parse(string? body)
     {
-        try { return string.IsNullOrWhiteSpace(request.Body) ? default : JsonDocument.Parse(request.Body).RootElement; }
+        try { return string.IsNullOrWhiteSpace(body) ? default : JsonDocument.Parse(body).RootElement; }
         catch (JsonException) { return default; }
     }
+
+    /// <summary>An open session and when it was opened (virtual), which a sessions-revoked fault compares with its start.</summary>
+    private sealed record ShareSession(ShareAccount Account, DateTimeOffset OpenedAt);
 
     private static string Field(JsonElement body, string name) =>
         body.ValueKind == JsonValueKind.Object && body.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : "";

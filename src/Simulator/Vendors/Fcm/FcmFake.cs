@@ -1,6 +1,10 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Scenarios.Model;
+using Simulator.Faults;
+using Simulator.Faults.Auth;
+using Simulator.Faults.Partial;
+using Simulator.Faults.PushFailure;
 using Simulator.Journal;
 using WireMock;
 using WireMock.Matchers;
@@ -25,6 +29,33 @@ public sealed class FcmFake(FakeContext context, string projectId, string access
 
     protected override string? EndpointOf(HttpRequest request) =>
         (request.Path.Value ?? "").EndsWith("/messages:send", StringComparison.Ordinal) ? "send" : null;
+
+    /// <summary>
+    /// Who a message is for: the account is the patient it is about (<c>message.data.patient</c>, the harness's default
+    /// delivery mapping); the platform is the one the message carries settings for (apns, android, webpush), else the
+    /// sender's User-Agent. An unreadable body identifies nobody and goes on to be refused as usual.
+    /// </summary>
+    protected override async ValueTask<RequestIdentity> IdentifyAsync(HttpContext http)
+    {
+        var identity = await base.IdentifyAsync(http);
+        try
+        {
+            using var doc = JsonDocument.Parse(await PeekBodyAsync(http.Request));
+            if (!doc.RootElement.TryGetProperty("message", out var message) || message.ValueKind != JsonValueKind.Object)
+                return identity;
+            var patient = message.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
+                && data.TryGetProperty("patient", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
+            ClientPlatform? platform = message.TryGetProperty("apns", out _) ? ClientPlatform.Ios
+                : message.TryGetProperty("android", out _) ? ClientPlatform.Android
+                : message.TryGetProperty("webpush", out _) ? ClientPlatform.Web
+                : identity.Platform;
+            return identity with { Account = patient, Platform = platform };
+        }
+        catch (JsonException)
+        {
+            return identity;
+        }
+    }
 
     /// <summary>
     /// An outage answers as FCM would for that status (shared/spec/vendor-apis.md §5.1): the FcmError code is what
@@ -54,7 +85,8 @@ public sealed class FcmFake(FakeContext context, string projectId, string access
     private ResponseMessage Send(IRequestMessage request)
     {
         var auth = request.Headers?.FirstOrDefault(h => h.Key.Equals("Authorization", StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault();
-        if (auth != $"Bearer {AccessToken}")
+        // An auth fault (login-fails): the sender's credentials are refused, exactly as a wrong token is.
+        if (auth != $"Bearer {AccessToken}" || FaultRequest.Current?.Take<AuthFailure>(a => a.Mode == AuthMode.LoginFails) is not null)
             return Json(401, Error(401, "THIRD_PARTY_AUTH_ERROR", "Request had invalid authentication credentials.", "UNAUTHENTICATED"));
         var project = request.Path.Split('/')[3];
         if (project != ProjectId)
@@ -65,8 +97,10 @@ public sealed class FcmFake(FakeContext context, string projectId, string access
         if (root.TryGetProperty("validate_only", out var validateOnly) && validateOnly.ValueKind == JsonValueKind.True)
             return Json(200, new { name = $"projects/{ProjectId}/messages/fake_message_id" });
 
-        Context.Journal.Append(new PushReceived { At = Clock.GetUtcNow(), Channel = Vendor, Payload = request.Body! });
         var id = Interlocked.Increment(ref _messageId);
+        // A push-failure fault that drops: FCM's normal answer, and nothing ever reaches the phone.
+        if (FaultRequest.Current?.Take<PushDrop>() is null)
+            Context.Journal.Append(new PushReceived { At = Clock.GetUtcNow(), Channel = Vendor, Payload = request.Body! });
         return Json(200, new { name = $"projects/{ProjectId}/messages/{id}" });
     }
 

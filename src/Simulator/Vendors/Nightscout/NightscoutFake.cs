@@ -4,6 +4,9 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Scenarios.Model;
+using Simulator.Faults;
+using Simulator.Faults.Auth;
+using Simulator.Faults.Partial;
 using Simulator.Glucose;
 using WireMock;
 using WireMock.Matchers;
@@ -39,6 +42,14 @@ public sealed class NightscoutFake : VendorFake
         return HttpMethods.IsPost(request.Method) ? "upload" : "read";
     }
 
+    /// <summary>The account is the site a request addresses: one site per patient, under its own path prefix.</summary>
+    protected override async ValueTask<RequestIdentity> IdentifyAsync(HttpContext http)
+    {
+        var identity = await base.IdentifyAsync(http);
+        var segments = (http.Request.Path.Value ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return segments.Length > 0 && _sites.TryGetValue(segments[0], out var site) ? identity with { Account = site.Patient } : identity;
+    }
+
     public override (string ContentType, string Body) ErrorBody(int status) =>
         ("application/json", JsonSerializer.Serialize(new { status, message = status >= 500 ? "Internal Server Error" : "Error" }));
 
@@ -59,21 +70,20 @@ public sealed class NightscoutFake : VendorFake
     {
         if (Site(request) is not { } site) return NotFound();
         var secret = Header(request, "api-secret");
-        if (secret is not null && !site.Accepts(secret)) return Unauthorized();
+        if (secret is not null && (!site.Accepts(secret) || CredentialsRefused())) return Unauthorized();
         var count = request.Path.EndsWith("/current.json", StringComparison.Ordinal) || request.Path.EndsWith("/current", StringComparison.Ordinal)
             ? 1 : QueryLong(request, "count") is { } c ? (int)Math.Clamp(c, 1, 100_000) : 10;
         var after = QueryLong(request, "find[date][$gt]") is { } gt ? DateTimeOffset.FromUnixTimeMilliseconds(gt + 1)
                   : QueryLong(request, "find[date][$gte]") is { } gte ? DateTimeOffset.FromUnixTimeMilliseconds(gte)
                   : DateTimeOffset.MinValue;
-        var readings = Store.Visible(site.Patient, after, count);
-        Store.RecordServed(site.Patient, readings);
+        var readings = FollowerReads.Read(Store, site.Patient, after, count, Clock.GetUtcNow());
         return Json(200, readings.Select(r => Entry(r)).ToList());
     }
 
     private ResponseMessage Upload(IRequestMessage request)
     {
         if (Site(request) is not { } site) return NotFound();
-        if (!site.Accepts(Header(request, "api-secret"))) return Unauthorized();
+        if (!site.Accepts(Header(request, "api-secret")) || CredentialsRefused()) return Unauthorized();
         JsonElement body;
         try { body = JsonDocument.Parse(request.Body ?? "").RootElement; }
         catch (JsonException) { return Json(400, new { status = 400, message = "Invalid JSON body" }); }
@@ -141,6 +151,13 @@ public sealed class NightscoutFake : VendorFake
     private static long? QueryLong(IRequestMessage request, string name) =>
         request.Query?.FirstOrDefault(q => Uri.UnescapeDataString(q.Key) == name).Value?.FirstOrDefault() is { } text
         && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
+
+    /// <summary>
+    /// An auth fault (login-fails) on a request that carries credentials: Nightscout has no sessions, it checks the
+    /// api-secret on every request, so it refuses each one as it would a wrong secret. Anonymous reads are unaffected.
+    /// </summary>
+    private static bool CredentialsRefused() =>
+        FaultRequest.Current?.Take<AuthFailure>(a => a.Mode == AuthMode.LoginFails) is not null;
 
     private static ResponseMessage Unauthorized() =>
         Json(401, new { status = 401, message = "Unauthorized", description = "Invalid/Missing" });

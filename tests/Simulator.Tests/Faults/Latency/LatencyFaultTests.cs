@@ -1,3 +1,4 @@
+using System.Net;
 using Scenarios.Model;
 using Simulator.Faults;
 using Simulator.Faults.Latency;
@@ -141,5 +142,117 @@ public sealed class LatencyFaultTests
         Assert.Equal(first, Draws(Fault(options, seed: 5)));
         Assert.NotEqual(first, Draws(Fault(options, seed: 6)));
         Assert.True(first.Distinct().Count() > 40, "uniform draws should vary from request to request");
+    }
+
+    private static LatencyFaultOptions Lognormal(TimeSpan median, double sigma) =>
+        new() { Distribution = LatencyDistribution.Lognormal, Delay = median, Sigma = sigma };
+
+    [Fact]
+    public void A_lognormal_delay_has_its_median_and_its_p99()
+    {
+        // p50 2s, p99 30s: sigma = ln(15) / z(0.99).
+        var sigma = Math.Log(15) / 2.3263478740408408;
+        var fault = Fault(Lognormal(TimeSpan.FromSeconds(2), sigma));
+
+        var draws = Enumerable.Range(0, 20_000).Select(_ => fault.NextDelay().TotalSeconds).Order().ToList();
+
+        Assert.All(draws, d => Assert.True(d > 0));
+        Assert.InRange(draws[10_000], 1.9, 2.1);
+        Assert.InRange(draws[19_800], 26, 34);
+    }
+
+    [Fact]
+    public void Lognormal_delays_are_reproducible_for_a_seed()
+    {
+        var options = Lognormal(TimeSpan.FromSeconds(1), 0.5);
+        static List<TimeSpan> Draws(LatencyFault fault) => [.. Enumerable.Range(0, 50).Select(_ => fault.NextDelay())];
+
+        var first = Draws(Fault(options, seed: 5));
+
+        Assert.Equal(first, Draws(Fault(options, seed: 5)));
+        Assert.NotEqual(first, Draws(Fault(options, seed: 6)));
+    }
+
+    [Fact]
+    public async Task A_lognormal_delay_holds_the_answer_for_the_seeded_draw()
+    {
+        var clock = new VirtualClock(Epoch, Speed);
+        var spec = Rig.Fault("dexcom-share", "read", Epoch, Lognormal(TimeSpan.FromSeconds(30), 0.5));
+        using var share = new ShareHarness(clock, spec);
+        // A timeline with the same seed draws the same delays: its first is what the first read waits.
+        var expected = Assert.IsType<LatencyFault>(Assert.Single(new FaultTimeline([spec], seed: 7).ActiveFor("dexcom-share", "read", Epoch))).NextDelay();
+        clock.Start();
+        var session = await share.LoginAsync();
+
+        var (elapsed, status) = await TimedReadAsync(clock, share, session);
+
+        Assert.Equal(200, status);
+        Assert.True(elapsed >= expected - TimerSlack, $"answered after {elapsed} virtual, expected the drawn {expected}");
+    }
+
+    [Fact]
+    public async Task A_dribble_sends_the_headers_at_once_and_the_body_at_its_pace()
+    {
+        // 20 bytes per virtual second at 30x: a 110-byte body takes about 5.5 virtual seconds, 180 ms real.
+        const double Pace = 20;
+        var clock = new VirtualClock(Epoch, speed: 30);
+        using var share = new ShareHarness(clock, Rig.Fault("dexcom-share", "read", Epoch, new LatencyFaultOptions { DribbleBytesPerSecond = Pace }));
+        share.Fake.Store.Accept(new Reading(ShareHarness.Account.Patient, Epoch, 120, Trend.Flat));
+        var session = await share.LoginAsync();
+        clock.Start();
+
+        var sent = clock.GetUtcNow();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"Publisher/ReadPublisherLatestGlucoseValues?sessionId={session}&minutes=1440&maxCount=1", UriKind.Relative))
+        {
+            Content = Http.JsonBody(new { }),
+        };
+        using var response = await share.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        var headersAfter = clock.GetUtcNow() - sent;
+        var body = await response.Content.ReadAsByteArrayAsync();
+        var bodyAfter = clock.GetUtcNow() - sent;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(body.Length, response.Content.Headers.ContentLength);
+        var records = System.Text.Json.JsonDocument.Parse(body).RootElement;
+        Assert.Equal(120, Assert.Single(records.EnumerateArray()).GetProperty("Value").GetInt32());
+        var expected = TimeSpan.FromSeconds(body.Length / Pace);
+        Assert.True(headersAfter < expected / 2, $"headers came after {headersAfter} virtual, the whole body takes {expected}");
+        Assert.True(bodyAfter >= expected - TimeSpan.FromSeconds(1), $"the body was complete after {bodyAfter} virtual, expected about {expected}");
+        var served = await Eventually.JournaledAsync<RequestServed>(share.Journal, r => r.Endpoint == "read", "the dribbled read");
+        Assert.Equal((200, "latency"), (served.Status, served.Fault));
+    }
+
+    [Fact]
+    public async Task A_client_that_will_not_wait_for_a_dribble_times_out()
+    {
+        // At 60x, 110 bytes at 1 byte per virtual second take almost 2 s real: far longer than the client waits.
+        var clock = new VirtualClock(Epoch, speed: 60);
+        using var share = new ShareHarness(clock, Rig.Fault("dexcom-share", "read", Epoch, new LatencyFaultOptions { DribbleBytesPerSecond = 1 }));
+        share.Fake.Store.Accept(new Reading(ShareHarness.Account.Patient, Epoch, 120, Trend.Flat));
+        var session = await share.LoginAsync();
+        using var impatient = new HttpClient { BaseAddress = share.Fake.ServicesUrl, Timeout = TimeSpan.FromMilliseconds(500) };
+        clock.Start();
+
+        var thrown = await Assert.ThrowsAsync<TaskCanceledException>(() => impatient.PostAsync(
+            new Uri($"Publisher/ReadPublisherLatestGlucoseValues?sessionId={session}&minutes=1440&maxCount=1", UriKind.Relative), Http.JsonBody(new { })));
+
+        Assert.IsType<TimeoutException>(thrown.InnerException);
+        var served = await Eventually.JournaledAsync<RequestServed>(share.Journal, r => r.Endpoint == "read", "the abandoned read");
+        Assert.Equal((0, "latency"), (served.Status, served.Fault));
+    }
+
+    [Fact]
+    public async Task Latency_starts_and_ends_on_the_virtual_clock_at_speed_1()
+    {
+        var clock = new VirtualClock(Epoch, speed: 1);
+        var (at, until) = WindowProbe.Window(Epoch);
+        var delay = TimeSpan.FromMilliseconds(50);
+        using var share = new ShareHarness(clock, Rig.Fault("dexcom-share", "read", at, until, new LatencyFaultOptions { Delay = delay, MaxDelay = delay }));
+        var session = await share.LoginAsync();
+
+        await WindowProbe.AssertFollowsWindowAsync(clock, share.Journal, "latency", async () =>
+        {
+            using var response = await share.ReadAsync(session);
+        });
     }
 }

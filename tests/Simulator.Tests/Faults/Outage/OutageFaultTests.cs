@@ -1,5 +1,8 @@
 using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
 using Scenarios.Model;
+using Simulator.Glucose;
 using Simulator.Journal;
 using Simulator.Tests.Support;
 using Simulator.Tests.Vendors.Fcm;
@@ -103,12 +106,14 @@ public sealed class OutageFaultTests
     {
         // At 600x the 10-minute virtual hold is one real second: longer than the client waits.
         var clock = new VirtualClock(Now, speed: 600);
-        using var share = new ShareHarness(clock, seed: 7, timeout: TimeSpan.FromMilliseconds(300),
-            Rig.Fault("dexcom-share", "read", Now, new OutageFaultOptions { Response = OutageResponse.Timeout }));
+        using var share = new ShareHarness(clock, Rig.Fault("dexcom-share", "read", Now, new OutageFaultOptions { Response = OutageResponse.Timeout }));
         clock.Start();
         var session = await share.LoginAsync();
+        // Only the faulted read is impatient: a login slowed by a loaded machine must not time out instead.
+        using var impatient = new HttpClient { BaseAddress = share.Fake.ServicesUrl, Timeout = TimeSpan.FromMilliseconds(300) };
 
-        var thrown = await Assert.ThrowsAsync<TaskCanceledException>(() => share.ReadAsync(session));
+        var thrown = await Assert.ThrowsAsync<TaskCanceledException>(() => impatient.PostAsync(
+            new Uri($"Publisher/ReadPublisherLatestGlucoseValues?sessionId={session}&minutes=1440&maxCount=288", UriKind.Relative), Http.JsonBody(new { })));
 
         Assert.IsType<TimeoutException>(thrown.InnerException);
         var served = await Eventually.JournaledAsync<RequestServed>(share.Journal, r => r.Endpoint == "read", "the abandoned read");
@@ -239,5 +244,73 @@ public sealed class OutageFaultTests
         using var read = await share.ReadAsync(session);
 
         Assert.Equal(200, (int)read.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_empty_outage_answers_200_with_no_body_in_the_vendors_content_type()
+    {
+        using var share = new ShareHarness(new ManualClock(Now), Outage("dexcom-share", "read", new OutageFaultOptions { Response = OutageResponse.Empty, StatusCode = 200 }));
+        var session = await share.LoginAsync();
+
+        using var response = await share.ReadAsync(session);
+
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(0, response.Content.Headers.ContentLength);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal("", body);
+        Assert.ThrowsAny<JsonException>(() => JsonDocument.Parse(body));
+        var served = await Eventually.JournaledAsync<RequestServed>(share.Journal, r => r.Endpoint == "read", "the empty read");
+        Assert.Equal((200, "outage"), (served.Status, served.Fault));
+        Assert.Empty(share.Journal.OfType<ReadingsServed>());
+    }
+
+    [Fact]
+    public async Task A_malformed_outage_cuts_the_vendors_real_answer_in_half()
+    {
+        var clock = new ManualClock(Now);
+        var at = Now.AddHours(1);
+        using var share = new ShareHarness(clock, Rig.Fault("dexcom-share", "read", at, at.AddHours(1), new OutageFaultOptions { Response = OutageResponse.Malformed, StatusCode = 200 }));
+        share.Fake.Store.Accept(new Reading(ShareHarness.Account.Patient, Now, 120, Trend.Flat));
+        var session = await share.LoginAsync();
+        using var healthy = await share.ReadAsync(session);
+        var real = await healthy.Content.ReadAsStringAsync();
+        clock.Set(at);
+
+        using var response = await share.ReadAsync(session);
+
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(Encoding.UTF8.GetBytes(real)[..(Encoding.UTF8.GetByteCount(real) / 2)], bytes);
+        Assert.Equal(bytes.Length, response.Content.Headers.ContentLength);
+        Assert.ThrowsAny<JsonException>(() => JsonDocument.Parse(bytes));
+    }
+
+    [Fact]
+    public async Task A_malformed_outage_still_stores_the_upload_it_garbles_the_answer_to()
+    {
+        using var nightscout = new NightscoutHarness(new ManualClock(Now), Outage("nightscout", "upload", new OutageFaultOptions { Response = OutageResponse.Malformed, StatusCode = 200 }));
+
+        using var response = await nightscout.UploadAsync("child-1", Now, 77);
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.ThrowsAny<JsonException>(() => JsonDocument.Parse(body));
+        Assert.Equal(77, Assert.Single(nightscout.Journal.OfType<ReadingAccepted>()).Mgdl);
+    }
+
+    [Fact]
+    public async Task An_outage_starts_and_ends_on_the_virtual_clock_at_speed_1()
+    {
+        var clock = new VirtualClock(Now, speed: 1);
+        var (at, until) = WindowProbe.Window(Now);
+        using var share = new ShareHarness(clock, Rig.Fault("dexcom-share", "read", at, until, new OutageFaultOptions { Response = OutageResponse.Empty, StatusCode = 502 }));
+        var session = await share.LoginAsync();
+
+        await WindowProbe.AssertFollowsWindowAsync(clock, share.Journal, "outage", async () =>
+        {
+            using var response = await share.ReadAsync(session);
+        });
     }
 }
