@@ -59,7 +59,7 @@ public sealed record BacklogFaultOptions : FaultOptions
     public double DrainPerSecond { get; init; }
     /// <summary>Reorder only: every withheld reading comes out at a seeded instant in [end of window, end + this).</summary>
     public TimeSpan ReorderOver { get; init; }
-    /// <summary>Reorder only: seeds the release order (a scenario's fault uses 0; <c>simulator load recovery</c> its --seed).</summary>
+    /// <summary>Reorder only: seeds the release order; 0 (a scenario's fault) means "from the run seed and the fault's position", <c>simulator load recovery</c> passes its --seed.</summary>
     public int Seed { get; init; }
     public BacklogNewUploads NewUploads { get; init; } = BacklogNewUploads.Bypass;
 

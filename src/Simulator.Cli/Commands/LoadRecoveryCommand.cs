@@ -30,7 +30,7 @@ internal static class LoadRecoveryCommand
         var speed = new Option<double>("--speed") { Description = "Virtual seconds per real second in the live phase.", DefaultValueFactory = _ => 10 };
         var seed = new Option<int>("--seed") { Description = "Seed of the population, its glucose, the accounts and a reordered release (recorded in the report).", DefaultValueFactory = _ => 20191130 };
         var output = new Option<string?>("--out") { Description = "Directory for recovery.json, recovery.html and the journals (default: runs/recovery-<seed>-<options>)." };
-        var noJournal = new Option<bool>("--no-journal") { Description = "Keep the journals in memory only (the 10,000-patient journal is about 2 GB per profile)." };
+        var noJournal = new Option<bool>("--no-journal") { Description = "Keep the journals in memory only (the 10,000-patient journal is about 2.7 GB per profile)." };
 
         var command = new Command("recovery", "Rehearse a vendor's recovery from a long outage: the backlog is released and the ReferenceSystem must catch up.")
         {

@@ -25,7 +25,8 @@ public sealed class FaultTimeline
             var random = new Random(unchecked(seed * 397 + i + 1));
             switch (spec.Options)
             {
-                case BacklogFaultOptions o: _backlogs.Add(new BacklogFault(spec, o)); break;
+                // A scenario's backlog has no seed of its own: its reorder draws from the run seed and its position too.
+                case BacklogFaultOptions o: _backlogs.Add(new BacklogFault(spec, o.Seed == 0 ? o with { Seed = random.Next() } : o)); break;
                 default:
                     var where = new RequestFilter((spec.Options as RequestFaultOptions)?.Where, $"{seed}/{i}");
                     _requestFaults.Add(RequestFaults.Create(spec, random, where)

@@ -55,7 +55,7 @@ public sealed record RecoveryOptions
 
     public required string OutputDirectory { get; init; }
 
-    /// <summary>Also write each profile's journal as JSON Lines (about 200 bytes a reading; 2.3 GB for the 10,000-patient run).</summary>
+    /// <summary>Also write each profile's journal as JSON Lines (about 230 bytes a reading; 2.7 GB for the 10,000-patient run).</summary>
     public bool WriteJournal { get; init; } = true;
 
     /// <summary>Uploads per virtual second: every patient's phone every 5 minutes.</summary>
