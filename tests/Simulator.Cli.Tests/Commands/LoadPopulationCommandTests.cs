@@ -1,12 +1,9 @@
 using System.CommandLine;
 using System.Text.Json;
 using Simulator.Cli.Commands;
+using Simulator.Cli.Tests.Support;
 
 namespace Simulator.Cli.Tests.Commands;
-
-/// <summary>Console output is process-wide, so these run alone, never beside another test that writes to it.</summary>
-[CollectionDefinition(nameof(ConsoleCapture), DisableParallelization = true)]
-public sealed class ConsoleCapture;
 
 [Collection(nameof(ConsoleCapture))]
 public sealed class LoadPopulationCommandTests : IDisposable
@@ -51,22 +48,6 @@ public sealed class LoadPopulationCommandTests : IDisposable
         Assert.Contains("-> FAILED", failedOutput, StringComparison.Ordinal);
     }
 
-    private static async Task<(int Exit, string Output, string Error)> InvokeAsync(string[] args)
-    {
-        var (output, error) = (new StringWriter(), new StringWriter());
-        var (previousOut, previousError) = (Console.Out, Console.Error);
-        Console.SetOut(output);
-        Console.SetError(error);
-        try
-        {
-            var root = new RootCommand { LoadPopulationCommand.Create() };
-            var exit = await root.Parse(["population", .. args]).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
-            return (exit, output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetOut(previousOut);
-            Console.SetError(previousError);
-        }
-    }
+    private static Task<(int Exit, string Output, string Error)> InvokeAsync(string[] args) =>
+        ConsoleCapture.InvokeAsync(LoadPopulationCommand.Create(), args);
 }

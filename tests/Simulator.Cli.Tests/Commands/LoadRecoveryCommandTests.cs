@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Scenarios.Model;
 using Simulator.Cli.Commands;
+using Simulator.Cli.Tests.Support;
 using Simulator.Journal;
 using Simulator.Load.Recovery;
 
@@ -12,7 +13,7 @@ namespace Simulator.Cli.Tests.Commands;
 /// real ReferenceSystem in both profiles. Console output is process-wide, so these share the console-capturing
 /// collection and never run beside another test that writes to it.
 /// </summary>
-[Collection("ConsoleCapture")]
+[Collection(nameof(ConsoleCapture))]
 public sealed class LoadRecoveryCommandTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("load-recovery-").FullName;
@@ -104,22 +105,6 @@ public sealed class LoadRecoveryCommandTests : IDisposable
         Assert.Equal(withheld.Count(a => a.At <= run.LiveStart), profile.Curves[0].Queue);
     }
 
-    private static async Task<(int Exit, string Output, string Error)> InvokeAsync(string[] args)
-    {
-        var (output, error) = (new StringWriter(), new StringWriter());
-        var (previousOut, previousError) = (Console.Out, Console.Error);
-        Console.SetOut(output);
-        Console.SetError(error);
-        try
-        {
-            var root = new RootCommand { LoadRecoveryCommand.Create() };
-            var exit = await root.Parse(["recovery", .. args]).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
-            return (exit, output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetOut(previousOut);
-            Console.SetError(previousError);
-        }
-    }
+    private static Task<(int Exit, string Output, string Error)> InvokeAsync(string[] args) =>
+        ConsoleCapture.InvokeAsync(LoadRecoveryCommand.Create(), args);
 }
