@@ -9,6 +9,7 @@ var root = new RootCommand("CGM follow-system outage rehearsal harness: fake ven
     BenchCommand.Create(),
     BleCommand.Create(),
     LoadCommand.Create(),
+    FakesCommand.Create(),
 };
 // Ctrl+C cancels the run; it then scores what happened so far and writes a partial report, which needs a moment.
 return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });

@@ -35,10 +35,7 @@ internal static class CohortParser
         var (minFollowers, maxFollowers) = Followers(m);
         var sensorNode = m.Optional("sensor");
         var sensor = sensorNode is null ? null : SensorParser.Parse(sensorNode, m.Field("sensor"), ctx);
-        var uploadsNode = m.Optional("uploads");
-        var uploads = uploadsNode is null ? PatientsParser.DefaultUploads(ctx) : PatientsParser.ParseDataVendors(uploadsNode, m.Field("uploads"), "uploads to", ctx);
-        var followNode = m.Optional("follow");
-        var follow = followNode is null ? uploads : PatientsParser.ParseDataVendors(followNode, m.Field("follow"), "follows", ctx);
+        var (uploads, follow) = PatientsParser.ParseSources(m, ctx, map, "cohort");
         if (d.Count != before || uploads is null || follow is null)
             return null;
         return new CohortSpec

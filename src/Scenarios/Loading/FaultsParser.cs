@@ -133,6 +133,11 @@ internal static class FaultsParser
             return null;
         }
 
+        if (at is { } a && ctx.Unreachable(a))
+        {
+            m.Error("at", ctx.BeyondRun(a.Offset.GetValueOrDefault()));
+            return null;
+        }
         if (hasFor)
         {
             var length = m.Duration("for", true, "for: 1h");
@@ -143,10 +148,20 @@ internal static class FaultsParser
             }
             if (length is null || at is null || ctx.Resolve(at.Value) is not { } from)
                 return null;
-            return (from, from + length.Value);
+            if (TimeValues.Add(from, length.Value) is not { } end)
+            {
+                m.Error("for", $"a fault lasting {HumanDuration.Format(length.Value)} would end past 9999-12-31, the last date the harness can represent; to last to the end of the run write until: {(ctx.Duration is { } d ? HumanDuration.Format(d) : "the run's duration")}");
+                return null;
+            }
+            return (from, end);
         }
 
         var untilRef = m.Time("until", true, "until: 5h");
+        if (untilRef is { } u && ctx.Unreachable(u))
+        {
+            m.Error("until", ctx.BeyondRun(u.Offset.GetValueOrDefault()));
+            return null;
+        }
         if (untilRef is null || at is null || ctx.Resolve(at.Value) is not { } start || ctx.Resolve(untilRef.Value) is not { } until)
             return null;
         if (until <= start)

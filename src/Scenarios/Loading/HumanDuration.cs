@@ -10,10 +10,11 @@ namespace Scenarios.Loading;
 /// </summary>
 public static partial class HumanDuration
 {
-    [GeneratedRegex(@"^(?:(?<d>\d{1,6})d)?(?:(?<h>\d{1,8})h)?(?:(?<m>\d{1,9})m)?(?:(?<s>\d{1,10})s)?$", RegexOptions.CultureInvariant)]
+    // [0-9], not \d: \d also matches other scripts' digits (e.g. '၆'), which long.Parse rejects.
+    [GeneratedRegex(@"^(?:(?<d>[0-9]{1,6})d)?(?:(?<h>[0-9]{1,8})h)?(?:(?<m>[0-9]{1,9})m)?(?:(?<s>[0-9]{1,10})s)?$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 
-    [GeneratedRegex(@"^\d+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[0-9]+$", RegexOptions.CultureInvariant)]
     private static partial Regex BareNumber();
 
     public static bool TryParse(string? text, out TimeSpan value) => TryParse(text, out value, out _);

@@ -30,6 +30,11 @@ internal static class NarrativeParser
             var text = m.Text("text", true, "text: \"Dexcom posts a notice\"");
             if (text is not null && string.IsNullOrWhiteSpace(text))
                 m.Error("text", "the text is blank; say what happened");
+            if (at is { } a && ctx.Unreachable(a))
+            {
+                m.Error("at", ctx.BeyondRun(a.Offset.GetValueOrDefault()));
+                continue;
+            }
             if (at is null || text is null || ctx.Resolve(at.Value) is not { } instant)
                 continue;
             if (ctx.Start is { } start && ctx.End is { } end && (instant < start || instant > end))

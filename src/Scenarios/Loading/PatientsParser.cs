@@ -73,12 +73,7 @@ internal static partial class PatientsParser
         var ble = bleNode is null ? null : BleParser.Parse(bleNode, m.Field("ble"), ctx);
         var followers = ParseFollowers(m, ctx);
 
-        var uploadsNode = m.Optional("uploads");
-        var uploads = uploadsNode is null
-            ? DefaultUploads(ctx)
-            : ParseDataVendors(uploadsNode, m.Field("uploads"), "uploads to", ctx);
-        var followNode = m.Optional("follow");
-        var follow = followNode is null ? uploads : ParseDataVendors(followNode, m.Field("follow"), "follows", ctx);
+        var (uploads, follow) = ParseSources(m, ctx, map, path);
 
         if (bleNode is not null && ble is null)
             return null;
@@ -87,11 +82,51 @@ internal static partial class PatientsParser
         return new PatientSpec { Id = id, Trace = trace, Sensor = sensor, Ble = ble, Followers = followers, UploadsTo = uploads, FollowVia = follow };
     }
 
-    /// <summary>Every data vendor in play, in the order <c>vendors</c> lists them.</summary>
+    /// <summary>Every vendor in play a phone uploads to, in the order <c>vendors</c> lists them.</summary>
     public static List<string> DefaultUploads(ParseContext ctx) =>
-        [.. (ctx.Vendors ?? []).Where(v => VendorIds.DataVendors.Contains(v, StringComparer.Ordinal))];
+        [.. (ctx.Vendors ?? []).Where(v => VendorIds.UploadVendors.Contains(v, StringComparer.Ordinal))];
 
-    public static List<string>? ParseDataVendors(YamlNode node, string field, string verb, ParseContext ctx)
+    /// <summary>
+    /// What a patient is followed through when the scenario does not say: what their phone uploads to, then the data
+    /// vendors the run feeds directly (LibreLinkUp, Dexcom API), those the system under test can follow.
+    /// </summary>
+    public static List<string> DefaultFollow(ParseContext ctx, IReadOnlyList<string> uploads) =>
+    [
+        .. uploads,
+        .. (ctx.Vendors ?? []).Where(v => VendorIds.DataVendors.Contains(v, StringComparer.Ordinal)
+            && !VendorIds.UploadVendors.Contains(v, StringComparer.Ordinal)
+            && (!ctx.BuiltinSut || BuiltinSut.FollowsThrough.Contains(v, StringComparer.Ordinal))),
+    ];
+
+    /// <summary><c>uploads:</c> the vendors a patient's phone uploads to.</summary>
+    public static List<string>? ParseUploads(YamlNode node, string field, ParseContext ctx) =>
+        ParseDataVendors(node, field, "uploads to", ctx, vendor => VendorIds.UploadVendors.Contains(vendor, StringComparer.Ordinal) ? null
+            : $"no phone app uploads to '{vendor}' over an API the harness can play; the run feeds its cloud directly, so leave it out of uploads (it can still be followed)");
+
+    /// <summary><c>follow:</c> the vendors a patient is followed through; the built-in system follows only some of them.</summary>
+    public static List<string>? ParseFollow(YamlNode node, string field, ParseContext ctx) =>
+        ParseDataVendors(node, field, "follows", ctx, vendor => !ctx.BuiltinSut || BuiltinSut.FollowsThrough.Contains(vendor, StringComparer.Ordinal) ? null
+            : $"the built-in reference system follows only through {string.Join(" or ", BuiltinSut.FollowsThrough)}, not '{vendor}'; follow through one of those, or bind your own system with sut: {{ url: ... }}");
+
+    /// <summary>Reads <c>uploads:</c> or <c>follow:</c> and, when neither is given, reports a patient left with nothing to follow.</summary>
+    public static (List<string>? Uploads, List<string>? Follow) ParseSources(MapReader m, ParseContext ctx, YamlNode at, string path)
+    {
+        var uploadsNode = m.Optional("uploads");
+        var uploads = uploadsNode is null ? DefaultUploads(ctx) : ParseUploads(uploadsNode, m.Field("uploads"), ctx);
+        var followNode = m.Optional("follow");
+        var follow = followNode is not null ? ParseFollow(followNode, m.Field("follow"), ctx)
+            : uploads is null ? null : DefaultFollow(ctx, uploads);
+        if (follow is { Count: 0 } && ctx.Vendors is not null)
+        {
+            ctx.Diagnostics.Add(at, path, ctx.BuiltinSut
+                ? $"nothing to follow: the built-in reference system follows through {string.Join(" or ", BuiltinSut.FollowsThrough)}, and neither is in vendors; add one to vendors"
+                : "nothing to follow: no data vendor in play; add one to vendors");
+            follow = null;
+        }
+        return (uploads, follow);
+    }
+
+    private static List<string>? ParseDataVendors(YamlNode node, string field, string verb, ParseContext ctx, Func<string, string?> refuse)
     {
         var d = ctx.Diagnostics;
         var list = Yaml.List(node, field, d, "[dexcom-share, nightscout]");
@@ -115,6 +150,8 @@ internal static partial class PatientsParser
                 d.Add(item, itemField, Suggest.Unknown("vendor", vendor, VendorIds.DataVendors, "data vendors"));
             else if (!VendorIds.DataVendors.Contains(vendor, StringComparer.Ordinal))
                 d.Add(item, itemField, $"'{vendor}' delivers notifications and holds no glucose data; list only data vendors here ({string.Join(", ", VendorIds.DataVendors)})");
+            else if (refuse(vendor) is { } refusal)
+                d.Add(item, itemField, refusal);
             else if (!ctx.InPlay(vendor))
                 d.Add(item, itemField, $"patient {verb} '{vendor}', which is not in vendors; add it to vendors or remove it here");
             else if (vendors.Contains(vendor, StringComparer.Ordinal))
@@ -142,7 +179,8 @@ internal static partial class PatientsParser
         }
 
         var before = d.Count;
-        var defaultChannel = ctx.Vendors?.FirstOrDefault(v => VendorIds.PushVendors.Contains(v, StringComparer.Ordinal));
+        var defaultChannel = ctx.Vendors?.FirstOrDefault(v => VendorIds.PushVendors.Contains(v, StringComparer.Ordinal)
+            && (!ctx.BuiltinSut || BuiltinSut.NotifiesThrough.Contains(v, StringComparer.Ordinal)));
         var reportedNoChannel = false;
         var followers = new List<FollowerSpec>();
         for (var i = 0; i < list.Children.Count; i++)
@@ -181,7 +219,9 @@ internal static partial class PatientsParser
             if (channel is null && ctx.Vendors is not null && defaultChannel is null && !reportedNoChannel)
             {
                 reportedNoChannel = true;
-                d.Add(node, field, $"followers are notified through a push vendor, but none is in vendors; add {string.Join(" or ", VendorIds.PushVendors)} to vendors");
+                d.Add(node, field, ctx.BuiltinSut
+                    ? $"followers are notified through a push vendor, but none the built-in reference system sends through is in vendors; add {string.Join(" or ", BuiltinSut.NotifiesThrough)} to vendors"
+                    : $"followers are notified through a push vendor, but none is in vendors; add one of {string.Join(", ", VendorIds.PushVendors)} to vendors");
             }
             followers.Add(new FollowerSpec { Id = id, Channel = channel ?? defaultChannel ?? VendorIds.Fcm });
         }
@@ -194,7 +234,9 @@ internal static partial class PatientsParser
         if (!VendorIds.Endpoints.ContainsKey(channel))
             d.Add(node, field, Suggest.Unknown("channel", channel, VendorIds.PushVendors, "push vendors"));
         else if (!VendorIds.PushVendors.Contains(channel, StringComparer.Ordinal))
-            d.Add(node, field, $"'{channel}' is a data vendor, not a push channel; followers are reached through {string.Join(" or ", VendorIds.PushVendors)}");
+            d.Add(node, field, $"'{channel}' is a data vendor, not a push channel; followers are reached through a push vendor ({string.Join(", ", VendorIds.PushVendors)})");
+        else if (ctx.BuiltinSut && !BuiltinSut.NotifiesThrough.Contains(channel, StringComparer.Ordinal))
+            d.Add(node, field, $"the built-in reference system notifies followers only through {string.Join(" or ", BuiltinSut.NotifiesThrough)}, not '{channel}'; use that channel, or bind your own system with sut: {{ url: ... }}");
         else if (!ctx.InPlay(channel))
             d.Add(node, field, $"follower channel '{channel}' is not in vendors; add it to vendors");
     }

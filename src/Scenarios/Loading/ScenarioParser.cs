@@ -38,12 +38,18 @@ internal static partial class ScenarioParser
         var source = NullIfBlank(m.Text("source", false, ""));
         ctx.Start = ReadStart(m);
         ctx.Duration = ReadDuration(m);
+        if (ctx.Start is { } runStart && ctx.Duration is { } runLength && ctx.End is null)
+        {
+            m.Error("duration", $"a run of {HumanDuration.Format(runLength)} from {TimeValues.Format(runStart)} would end past 9999-12-31, the last date the harness can represent; start the run earlier");
+            ctx.Duration = null;
+        }
         var speed = ReadSpeed(m);
         var seed = ReadSeed(m);
         var vendors = VendorsParser.Parse(m, ctx);
+        // Before the patients: what the built-in system can follow and notify through limits what they may name.
+        var sut = ctx.Sut = SutParser.Parse(m, ctx);
         var cohort = CohortParser.Parse(m, ctx);
         var patients = PatientsParser.Parse(m, ctx, cohortGiven: m.Has("cohort"));
-        var sut = SutParser.Parse(m, ctx);
         var policy = PolicyParser.Parse(m, ctx);
         var faults = FaultsParser.Parse(m, ctx);
         var slos = SloParser.Parse(m, ctx);

@@ -13,10 +13,10 @@ internal readonly record struct TimeRef(TimeSpan? Offset, DateTimeOffset? Absolu
 
 internal static partial class TimeValues
 {
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,7})?)?(?<offset>[Zz]|[+-]\d{2}:\d{2})?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,7})?)?(?<offset>[Zz]|[+-][0-9]{2}:[0-9]{2})?$", RegexOptions.CultureInvariant)]
     private static partial Regex InstantPattern();
 
-    [GeneratedRegex(@"^\d{4}-", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[0-9]{4}-", RegexOptions.CultureInvariant)]
     private static partial Regex LooksLikeDate();
 
     public const string InstantExample = "2019-11-29T22:00:00-05:00";
@@ -65,6 +65,15 @@ internal static partial class TimeValues
         error = $"'{Yaml.Show(s)}' is neither an ISO-8601 instant with offset (e.g. {InstantExample}) nor an offset from start (e.g. 3h or 1d2h30m)";
         return false;
     }
+
+    /// <summary>
+    /// <paramref name="instant"/> + <paramref name="span"/>, or null when that falls past the last instant .NET can hold
+    /// (9999-12-31): durations may be written up to hundreds of thousands of days, so a sum can be out of range.
+    /// </summary>
+    public static DateTimeOffset? Add(DateTimeOffset instant, TimeSpan span) =>
+        span <= DateTimeOffset.MaxValue.UtcDateTime - instant.UtcDateTime && span >= DateTimeOffset.MinValue.UtcDateTime - instant.UtcDateTime
+            ? instant + span
+            : null;
 
     /// <summary><c>2019-11-30T01:00:00-05:00</c>: the offset the file used is kept.</summary>
     public static string Format(DateTimeOffset instant) =>

@@ -35,7 +35,7 @@ internal static class VendorsParser
         if (list.Children.Count == 0)
             d.Add(node, "vendors", $"no vendors listed; put at least one data vendor in play, e.g. {Example}");
         else if (d.Count == before && !vendors.Any(v => VendorIds.DataVendors.Contains(v, StringComparer.Ordinal)))
-            d.Add(node, "vendors", $"no data vendor in play, so patients have nowhere to upload; add {string.Join(" or ", VendorIds.DataVendors)}");
+            d.Add(node, "vendors", $"no data vendor in play, so there is no glucose data to follow; add one of {string.Join(", ", VendorIds.DataVendors)}");
 
         if (d.Count != before)
             return null;

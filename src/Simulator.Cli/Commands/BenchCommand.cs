@@ -11,7 +11,7 @@ internal static class BenchCommand
 {
     public const int MaxPatients = 100_000;
 
-    public static Command Create() => new("bench", "Measure the harness's own throughput.") { Traces(), BenchHttpCommand.Create() };
+    public static Command Create() => new("bench", "Measure the harness's own throughput.") { Traces(), BenchHttpCommand.Create(), BenchFakesCommand.Create() };
 
     private static Command Traces()
     {

@@ -1,12 +1,13 @@
 using System.CommandLine;
 using Scenarios.Catalog;
 using Scenarios.Loading;
+using Scenarios.Schema;
 using Simulator.Cli.Output;
 using Spectre.Console;
 
 namespace Simulator.Cli.Commands;
 
-/// <summary><c>simulator scenarios list | validate FILE…</c></summary>
+/// <summary><c>simulator scenarios list | validate FILE… | schema [--out FILE]</c></summary>
 internal static class ScenariosCommand
 {
     public static Command Create()
@@ -42,6 +43,26 @@ internal static class ScenariosCommand
             return Task.FromResult(failed == 0 ? 0 : Failure.ExitCode);
         }));
 
-        return new Command("scenarios", "Built-in scenarios and scenario files.") { list, validate };
+        var output = new Option<string?>("--out") { Description = $"Write the schema to this file instead of printing it (the published copy is {ScenarioSchema.PublishedPath})." };
+        var schema = new Command("schema", "Print the JSON Schema (draft 2020-12) of scenario files, for editors such as VS Code's YAML extension.") { output };
+        schema.SetAction(parse => Failure.Guard(() =>
+        {
+            var json = ScenarioSchema.ToJson();
+            if (parse.GetValue(output) is { Length: > 0 } path)
+            {
+                var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+                if (folder is not null)
+                    Directory.CreateDirectory(folder);
+                File.WriteAllText(path, json);
+                Console.WriteLine($"wrote {path}");
+            }
+            else
+            {
+                Console.Out.Write(json);
+            }
+            return Task.FromResult(0);
+        }));
+
+        return new Command("scenarios", "Built-in scenarios and scenario files.") { list, validate, schema };
     }
 }

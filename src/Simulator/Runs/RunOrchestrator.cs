@@ -61,7 +61,7 @@ public static class RunOrchestrator
         DateTimeOffset? cancelledAt = null;
         try
         {
-            foreach (var (at, act) in Schedule(scenario, readings, journal, uploaders, ble))
+            foreach (var (at, act) in Schedule(scenario, readings, journal, fakes, uploaders, ble))
             {
                 await WaitUntilAsync(clock, at, jitter, ct);
                 act();
@@ -116,11 +116,12 @@ public static class RunOrchestrator
 
     /// <summary>Everything that happens at a set virtual instant: readings taken (and uploaded), fault windows opening and closing.</summary>
     private static IEnumerable<(DateTimeOffset At, Action Act)> Schedule(Scenario scenario, IReadOnlyList<Reading> readings, RunJournal journal,
-        IReadOnlyDictionary<string, List<PhoneUploader>> uploaders, BleLinkServer? ble)
+        FakeSet fakes, IReadOnlyDictionary<string, List<PhoneUploader>> uploaders, BleLinkServer? ble)
     {
         var readingActs = readings.Select(r => (r.SensorTime, (Action)(() =>
         {
             journal.Append(new ReadingGenerated { At = r.SensorTime, Patient = r.Patient, Mgdl = r.Mgdl, Trend = r.Trend.ToString(), TruthMgdl = r.TruthMgdl is { } t ? Math.Round(t, 1) : null });
+            fakes.FeedDirect(r);
             if (ble is not null && ble.Serves(r.Patient))
                 ble.Measure(r);
             else
@@ -171,7 +172,17 @@ public static class RunOrchestrator
         seed = s.Seed,
         clock = new { url = clockUrl },
         policy = new { urgentLowMgdl = s.Policy.UrgentLowMgdl, lowMgdl = s.Policy.LowMgdl, highMgdl = s.Policy.HighMgdl, noDataMinutes = s.Policy.NoDataAfter.TotalMinutes },
-        push = new { fcm = fakes.Fcm is { } fcm ? new { baseUrl = fcm.BaseUrl, projectId = fcm.ProjectId, accessToken = fcm.AccessToken } : null },
+        push = new
+        {
+            fcm = fakes.Fcm is { } fcm ? new { baseUrl = fcm.BaseUrl, projectId = fcm.ProjectId, accessToken = fcm.AccessToken } : null,
+            apns = fakes.Apns is { } apns
+                ? new { baseUrl = apns.BaseUrl, topic = apns.Options.Topic, teamId = credentials.ApnsTeamId, keyId = credentials.ApnsKeyId, signingKey = credentials.ApnsSigningKeyPem }
+                : null,
+            twilio = fakes.Twilio is { } twilio
+                ? new { baseUrl = twilio.BaseUrl, accountSid = credentials.TwilioAccountSid, authToken = credentials.TwilioAuthToken, from = RunCredentials.TwilioFrom }
+                : null,
+            webhook = fakes.Webhook is { } hook ? new { url = hook.HookUrl("alerts"), secretHeader = hook.Options.SecretHeader, secret = credentials.WebhookSecret } : null,
+        },
         patients = s.Patients.Select(p => new
         {
             id = p.Id,
@@ -181,7 +192,21 @@ public static class RunOrchestrator
             nightscout = fakes.Nightscout is { } ns && p.FollowVia.Contains(VendorIds.Nightscout)
                 ? new { baseUrl = ns.SiteUrl(p.Id), apiSecret = credentials.Nightscout[p.Id].ApiSecret }
                 : null,
-            followers = p.Followers.Select(f => new { id = f.Id, fcmToken = credentials.FcmTokens[(p.Id, f.Id)] }),
+            libreLinkUp = fakes.LibreLinkUp is { } llu && p.FollowVia.Contains(VendorIds.LibreLinkUp)
+                ? new { baseUrl = llu.RegionUrl(credentials.LibreLinkUp[p.Id].Region), email = credentials.LibreLinkUp[p.Id].Email, password = credentials.LibreLinkUp[p.Id].Password }
+                : null,
+            dexcomApi = fakes.DexcomApi is { } dx && p.FollowVia.Contains(VendorIds.DexcomApi)
+                ? new
+                {
+                    baseUrl = dx.BaseUrl, clientId = credentials.DexcomApiClient.ClientId, clientSecret = credentials.DexcomApiClient.ClientSecret,
+                    redirectUri = credentials.DexcomApiClient.RedirectUri, username = credentials.DexcomApi[p.Id].Username, password = credentials.DexcomApi[p.Id].Password,
+                }
+                : null,
+            followers = p.Followers.Select(f => new
+            {
+                id = f.Id, channel = f.Channel, fcmToken = credentials.FcmTokens[(p.Id, f.Id)],
+                apnsToken = credentials.ApnsTokens[(p.Id, f.Id)], phone = credentials.PhoneNumbers[(p.Id, f.Id)],
+            }),
         }),
     };
 
@@ -218,52 +243,6 @@ public static class RunOrchestrator
         public async ValueTask DisposeAsync()
         {
             if (Builtin is not null) await Builtin.DisposeAsync();
-        }
-    }
-
-    /// <summary>The vendor fakes a scenario puts in play, started on their own loopback ports.</summary>
-    private sealed class FakeSet : IDisposable
-    {
-        private readonly Scenario _scenario;
-        private readonly RunCredentials _credentials;
-
-        public FakeSet(Scenario scenario, FakeContext context, RunCredentials credentials)
-        {
-            (_scenario, _credentials) = (scenario, credentials);
-            if (scenario.Vendors.Contains(VendorIds.DexcomShare))
-                Share = new DexcomShareFake(context, credentials.Share.Values, scenario.Start.Offset, new Random(scenario.Seed ^ 0x5A4E));
-            if (scenario.Vendors.Contains(VendorIds.Nightscout))
-                Nightscout = new NightscoutFake(context, credentials.Nightscout.Values);
-            if (scenario.Vendors.Contains(VendorIds.Fcm))
-                Fcm = new FcmFake(context, RunCredentials.FcmProject, credentials.FcmAccessToken);
-            Share?.Start();
-            Nightscout?.Start();
-            Fcm?.Start();
-        }
-
-        public async Task WarmUpAsync(HttpClient http, CancellationToken ct)
-        {
-            foreach (var fake in new VendorFake?[] { Share, Nightscout, Fcm }.OfType<VendorFake>())
-                await fake.WarmUpAsync(http, ct);
-        }
-
-        public DexcomShareFake? Share { get; }
-        public NightscoutFake? Nightscout { get; }
-        public FcmFake? Fcm { get; }
-
-        public Dictionary<string, List<PhoneUploader>> Uploaders(HttpClient http, TimeProvider clock, RunJournal journal, Func<string, bool>? except) =>
-            _scenario.Patients.Where(p => except is null || !except(p.Id)).ToDictionary(p => p.Id, p => p.UploadsTo.Select(vendor => vendor switch
-            {
-                VendorIds.DexcomShare => PhoneUploader.ToShare(http, clock, journal, Share!.ServicesUrl, _credentials.Share[p.Id]),
-                VendorIds.Nightscout => PhoneUploader.ToNightscout(http, clock, journal, Nightscout!.SiteUrl(p.Id), _credentials.Nightscout[p.Id]),
-                _ => throw new NotSupportedException($"The phone app cannot upload to '{vendor}'."),
-            }).ToList());
-
-        public void Dispose()
-        {
-            Share?.Dispose();
-            Nightscout?.Dispose();
-            Fcm?.Dispose();
         }
     }
 }

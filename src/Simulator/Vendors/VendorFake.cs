@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Simulator.Faults;
 using Simulator.Faults.Partial;
 using Simulator.Journal;
+using Simulator.Vendors.Harness;
 using WireMock;
 using WireMock.Server;
 using WireMock.Settings;
@@ -33,16 +34,44 @@ public abstract class VendorFake : IVendorErrors, IDisposable
     protected FakeContext Context { get; }
     protected TimeProvider Clock => Context.Clock;
 
-    /// <summary>Root URL on loopback, e.g. <c>http://127.0.0.1:41234</c>.</summary>
-    public Uri BaseUrl => new($"http://127.0.0.1:{Server.Ports[0]}");
+    /// <summary>
+    /// Root URL, e.g. <c>http://127.0.0.1:41234</c>, or <c>https://…</c> when started with a certificate: the bind
+    /// address (127.0.0.1 for an unspecified one such as 0.0.0.0) and the port actually bound.
+    /// </summary>
+    public Uri BaseUrl => _listen.UrlFor(Server.Ports[0]);
+
+    /// <summary>How the fake listens; set by <see cref="Start(FakeListen?)"/>.</summary>
+    private FakeListen _listen = FakeListen.Loopback;
+
+    /// <summary>Serve HTTP/2 only (APNs): over TLS when started with a certificate, else h2c with prior knowledge.</summary>
+    protected virtual bool Http2Only => false;
+
+    /// <summary>Ask TLS clients for a certificate (any is accepted at the handshake; the vendor judges it).</summary>
+    protected virtual bool AcceptsClientCertificates => false;
 
     protected WireMockServer Server => _server ?? throw new InvalidOperationException($"The {Vendor} fake has not been started.");
 
-    public void Start()
+    public void Start() => Start(null);
+
+    /// <summary>Starts the fake where <paramref name="listen"/> says (default: plain HTTP on 127.0.0.1, any free port).</summary>
+    public void Start(FakeListen? listen)
     {
+        listen ??= FakeListen.Loopback;
+        // WireMock's own scheme names: grpc/grpcs are how it is told to listen for HTTP/2 only.
+        var scheme = (listen.Certificate is not null, Http2Only) switch
+        {
+            (true, true) => "grpcs",
+            (true, false) => "https",
+            (false, true) => "grpc",
+            _ => "http",
+        };
+        _listen = listen;
         _server = WireMockServer.Start(new WireMockServerSettings
         {
-            Urls = ["http://127.0.0.1:0"],
+            Urls = [$"{scheme}://{listen.ListenHost}:{listen.Port}"],
+            CertificateSettings = listen.Certificate is { } certificate ? new WireMockCertificateSettings { X509Certificate = certificate } : null,
+            ClientCertificateMode = AcceptsClientCertificates ? ClientCertificateMode.AllowCertificate : ClientCertificateMode.NoCertificate,
+            AcceptAnyClientCertificate = AcceptsClientCertificates,
             // The journal is the record; WireMock's own log is kept tiny because trimming a long one is O(n) per request.
             MaxRequestLogCount = 100,
             PreWireMockMiddlewareInit = app => ((IApplicationBuilder)app).Use(ApplyFaultsAndJournalAsync),
@@ -92,6 +121,7 @@ public abstract class VendorFake : IVendorErrors, IDisposable
         foreach (var (method, path) in WarmUpRequests())
         {
             using var request = new HttpRequestMessage(method, new Uri(BaseUrl, path)) { Content = new StringContent("{}", Encoding.UTF8, "application/json") };
+            if (Http2Only) (request.Version, request.VersionPolicy) = (System.Net.HttpVersion.Version20, HttpVersionPolicy.RequestVersionExact);
             request.Headers.Add(WarmUpHeader, "1");
             using var response = await http.SendAsync(request, ct);
         }
@@ -102,6 +132,11 @@ public abstract class VendorFake : IVendorErrors, IDisposable
 
     private async Task ApplyFaultsAndJournalAsync(HttpContext http, Func<Task> next)
     {
+        if (JournalEndpoint.Handles(http.Request))
+        {
+            await JournalEndpoint.AnswerAsync(http, Context.Journal, Vendor);
+            return;
+        }
         if (http.Request.Headers.ContainsKey(WarmUpHeader))
         {
             await next();
@@ -168,8 +203,15 @@ public abstract class VendorFake : IVendorErrors, IDisposable
 
     public void Dispose()
     {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Stops the server; a fake that holds more (keys, timers) releases it too.</summary>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (!disposing) return;
         _server?.Stop();
         _server?.Dispose();
-        GC.SuppressFinalize(this);
     }
 }

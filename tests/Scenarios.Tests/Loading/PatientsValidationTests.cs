@@ -187,7 +187,7 @@ public class PatientsValidationTests
     public void Follower_channel_must_be_a_push_vendor()
     {
         Assert.Equal(
-            Error(11, 42, "patients[0].followers[0].channel", "'nightscout' is a data vendor, not a push channel; followers are reached through fcm"),
+            Error(11, 42, "patients[0].followers[0].channel", "'nightscout' is a data vendor, not a push channel; followers are reached through a push vendor (fcm, apns, twilio, webhook)"),
             SingleError(Patient(followers: "[{ id: parent-1, channel: nightscout }]")));
     }
 
@@ -209,7 +209,7 @@ public class PatientsValidationTests
             .Replace("vendors: [dexcom-share, nightscout, fcm]", "vendors: [dexcom-share, nightscout]", StringComparison.Ordinal);
 
         Assert.Equal(
-            Error(11, 16, "patients[0].followers", "followers are notified through a push vendor, but none is in vendors; add fcm to vendors"),
+            Error(11, 16, "patients[0].followers", "followers are notified through a push vendor, but none the built-in reference system sends through is in vendors; add fcm to vendors"),
             SingleError(yaml));
     }
 
@@ -239,7 +239,7 @@ public class PatientsValidationTests
     public void Uploading_to_a_push_vendor_is_rejected()
     {
         Assert.Equal(
-            Error(12, 29, "patients[0].uploads[1]", "'fcm' delivers notifications and holds no glucose data; list only data vendors here (dexcom-share, nightscout)"),
+            Error(12, 29, "patients[0].uploads[1]", "'fcm' delivers notifications and holds no glucose data; list only data vendors here (dexcom-share, nightscout, librelinkup, dexcom-api)"),
             SingleError(Patient(extra: "    uploads: [dexcom-share, fcm]")));
     }
 

@@ -204,7 +204,7 @@ public class TopLevelValidationTests
     public void Unknown_vendor_with_nothing_close_lists_the_known_ones()
     {
         Assert.Equal(
-            Error(5, 42, "vendors[3]", "unknown vendor 'libre-view'; known vendors: dexcom-share, nightscout, fcm"),
+            Error(5, 42, "vendors[3]", "unknown vendor 'libre-view'; known vendors: dexcom-share, nightscout, librelinkup, dexcom-api, fcm, apns, twilio, webhook"),
             SingleError(Replace("vendors: [dexcom-share, nightscout, fcm]", "vendors: [dexcom-share, nightscout, fcm, libre-view]")));
     }
 
@@ -220,7 +220,7 @@ public class TopLevelValidationTests
     public void Vendors_must_include_a_data_vendor()
     {
         Assert.Equal(
-            Error(5, 10, "vendors", "no data vendor in play, so patients have nowhere to upload; add dexcom-share or nightscout"),
+            Error(5, 10, "vendors", "no data vendor in play, so there is no glucose data to follow; add one of dexcom-share, nightscout, librelinkup, dexcom-api"),
             SingleError(Replace("vendors: [dexcom-share, nightscout, fcm]", "vendors: [fcm]")));
     }
 

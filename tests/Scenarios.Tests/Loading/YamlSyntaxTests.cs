@@ -23,13 +23,13 @@ public class YamlSyntaxTests
     }
 
     [Fact]
-    public void Unclosed_flow_list_is_reported_near_where_parsing_stopped()
+    public void Unclosed_flow_list_is_reported_at_its_opening_bracket()
     {
         var error = SingleError("name: t\nvendors: [dexcom-share, fcm\ntitle: x\n");
 
-        Assert.Equal("", error.Field);
-        Assert.Equal(2, error.Line);
-        Assert.Equal("YAML syntax error after this point; check for an unclosed bracket, brace or quote", error.Message);
+        Assert.Equal(
+            Error(2, 10, "", "YAML syntax error: the '[' opened here is not closed; add the ']' (or check for a comma or quote out of place inside it)"),
+            error);
     }
 
     [Fact]

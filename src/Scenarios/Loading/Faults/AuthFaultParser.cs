@@ -11,8 +11,8 @@ internal sealed class AuthFaultParser : IFaultKindParser
 {
     public string Kind => "auth";
     public IReadOnlyList<string> Keys { get; } = ["mode", "error", WhereParser.Key];
-    private static readonly IReadOnlyList<string> Modes = ["login-fails", "sessions-revoked", "zero-session"];
-    private static readonly IReadOnlyList<string> SessionErrors = ["SessionIdNotFound", "SessionNotValid"];
+    internal static readonly IReadOnlyList<string> Modes = ["login-fails", "sessions-revoked", "zero-session"];
+    internal static readonly IReadOnlyList<string> SessionErrors = ["SessionIdNotFound", "SessionNotValid"];
 
     public FaultOptions? Parse(FaultParseContext context)
     {

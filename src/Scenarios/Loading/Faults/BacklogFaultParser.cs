@@ -17,7 +17,7 @@ internal sealed class BacklogFaultParser : IFaultKindParser
     public string Kind => "backlog";
     public IReadOnlyList<string> Keys { get; } = ["release"];
     public static readonly IReadOnlyList<string> ReleaseKeys = ["drainRate", "reorder", "newUploads"];
-    private static readonly IReadOnlyList<string> NewUploadsValues = ["bypass", "wait"];
+    internal static readonly IReadOnlyList<string> NewUploadsValues = ["bypass", "wait"];
     private const string ReleaseExample = "release: burst, release: { drainRate: 40/s } or release: { reorder: 30m }";
 
     public FaultOptions? Parse(FaultParseContext context)
@@ -123,7 +123,7 @@ internal sealed class BacklogFaultParser : IFaultKindParser
 /// </summary>
 public static partial class DrainRate
 {
-    [GeneratedRegex(@"^(?<n>\d+(?:\.\d+)?)\s*(?:/\s*(?<unit>s|m|min|h))?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<n>[0-9]+(?:\.[0-9]+)?)\s*(?:/\s*(?<unit>s|m|min|h))?$", RegexOptions.CultureInvariant)]
     private static partial Regex Rate();
 
     /// <summary>Reads a rate; false when the text is not one. A rate of 0 reads (as 0): whether it is allowed is the caller's to say.</summary>

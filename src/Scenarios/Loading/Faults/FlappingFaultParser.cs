@@ -11,7 +11,7 @@ internal sealed class FlappingFaultParser : IFaultKindParser
 {
     public string Kind => "flapping";
     public IReadOnlyList<string> Keys { get; } = ["up", "down", "jitter", "start", .. OutageResponseParser.Keys, WhereParser.Key];
-    private static readonly IReadOnlyList<string> Starts = ["down", "up"];
+    internal static readonly IReadOnlyList<string> Starts = ["down", "up"];
 
     public FaultOptions? Parse(FaultParseContext context)
     {

@@ -28,7 +28,7 @@ internal sealed partial class LatencyFaultParser : IFaultKindParser
         ["delay.sigma"] = "delay.p99",
     };
 
-    [GeneratedRegex(@"^(?<n>\d+(?:\.\d+)?)\s*(?:B|b|bytes?)?\s*/\s*s$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<n>[0-9]+(?:\.[0-9]+)?)\s*(?:B|b|bytes?)?\s*/\s*s$", RegexOptions.CultureInvariant)]
     private static partial Regex Pace();
 
     public FaultOptions? Parse(FaultParseContext context)

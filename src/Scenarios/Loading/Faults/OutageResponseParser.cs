@@ -10,7 +10,7 @@ namespace Scenarios.Loading.Faults;
 internal static class OutageResponseParser
 {
     public static readonly IReadOnlyList<string> Keys = ["response", "status"];
-    private static readonly string[] Words = ["reset", "timeout", "empty", "malformed"];
+    internal static readonly string[] Words = ["reset", "timeout", "empty", "malformed"];
     public const string Choices = "an HTTP status 400..599 (e.g. 503), reset, timeout, empty or malformed";
 
     /// <summary>The answer, or null when something was reported. Without a response key: 503.</summary>

@@ -11,7 +11,7 @@ internal sealed class PushFailureFaultParser : IFaultKindParser
 {
     public string Kind => "push-failure";
     public IReadOnlyList<string> Keys { get; } = ["mode", .. OutageResponseParser.Keys, "ratio", WhereParser.Key];
-    private static readonly IReadOnlyList<string> Modes = ["drop", "fail"];
+    internal static readonly IReadOnlyList<string> Modes = ["drop", "fail"];
 
     public FaultOptions? Parse(FaultParseContext context)
     {

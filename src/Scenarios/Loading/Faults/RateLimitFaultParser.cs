@@ -13,9 +13,9 @@ internal sealed partial class RateLimitFaultParser : IFaultKindParser
 {
     public string Kind => "rate-limit";
     public IReadOnlyList<string> Keys { get; } = ["limit", "scope", "retryAfter", WhereParser.Key];
-    private static readonly IReadOnlyList<string> Scopes = ["client", "global"];
+    internal static readonly IReadOnlyList<string> Scopes = ["client", "global"];
 
-    [GeneratedRegex(@"^(?<n>\d+(?:\.\d+)?)\s*/\s*(?<per>\S+)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<n>[0-9]+(?:\.[0-9]+)?)\s*/\s*(?<per>\S+)$", RegexOptions.CultureInvariant)]
     private static partial Regex Rate();
 
     public FaultOptions? Parse(FaultParseContext context)

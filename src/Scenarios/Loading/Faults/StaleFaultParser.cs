@@ -10,7 +10,7 @@ internal sealed class StaleFaultParser : IFaultKindParser
 {
     public string Kind => "stale";
     public IReadOnlyList<string> Keys { get; } = ["timestamps", "interval", WhereParser.Key];
-    private static readonly IReadOnlyList<string> Stamps = ["fresh", "original"];
+    internal static readonly IReadOnlyList<string> Stamps = ["fresh", "original"];
 
     public FaultOptions? Parse(FaultParseContext context)
     {

@@ -10,7 +10,7 @@ internal static class WhereParser
 {
     public const string Key = "where";
     public static readonly IReadOnlyList<string> Keys = ["accounts", "userAgents", "platforms", "ratio"];
-    private static readonly IReadOnlyList<string> PlatformNames = ["ios", "android", "web"];
+    internal static readonly IReadOnlyList<string> PlatformNames = ["ios", "android", "web"];
     private const string Example = "{ accounts: [child-1], userAgents: [python-requests], platforms: [ios], ratio: 0.3 }";
 
     /// <summary>False when something was reported; otherwise the filter, or null when there is no <c>where</c>.</summary>

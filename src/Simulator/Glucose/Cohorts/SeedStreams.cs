@@ -22,6 +22,8 @@ internal static class SeedStreams
     public const ulong PatientSeed = 10;
     public const ulong Radio = 11;
     public const ulong Transmitter = 12;
+    /// <summary>Credentials of the vendors added after the first three (LibreLinkUp, Dexcom API, APNs, Twilio, webhooks).</summary>
+    public const ulong VendorCredentials = 13;
 
     public static Randomizer For(int cohortSeed, ulong stream, ulong index) =>
         new(Derive(cohortSeed, stream, index));

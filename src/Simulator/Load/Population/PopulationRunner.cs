@@ -30,8 +30,9 @@ public static class PopulationRunner
         if (options.Endpoints.AnyExternal) files.Add(await PopulationCredentialsFile.WriteAsync(outputDirectory, load, ct));
         EnsureThreadPoolHeadroom(options.MaxInFlight);
         var clock = new VirtualClock(options.VirtualStart, options.Compression);
-        // In memory only: a file writer would compete with the load for the same two cores.
-        await using var journal = new RunJournal();
+        // In memory only, uncapped: a file writer would compete with the load for the same two cores, and the bounded
+        // load (its duration and request count) bounds the journal too.
+        await using var journal = new RunJournal(memoryCap: int.MaxValue);
         using var targets = PopulationTargets.Start(load, new FakeContext(clock, journal, new FaultTimeline([], options.Seed)));
         using var http = CreateClient();
         await targets.WarmUpAsync(http, ct);

@@ -27,7 +27,8 @@ internal static class ProfileRun
         var name = ProfileName(profile);
         // In memory while the run goes: streaming the 11.5 million fast-forwarded events to disk as they come would take
         // one of the two cores for minutes, right when the live phase is being measured. Written out at the end instead.
-        await using var journal = new RunJournal();
+        // Uncapped: the audit reads every event back at the end anyway, so spilling would only add the disk round trip.
+        await using var journal = new RunJournal(memoryCap: int.MaxValue);
         var world = await RunWorldAsync(inputs, name, journal, ct);
         // Every fake and the follower system have stopped: nothing can be journaled any more.
         journal.Append(new RunEnded { At = world.LiveEnd, Outcome = "completed" });

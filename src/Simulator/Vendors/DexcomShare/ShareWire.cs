@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security;
 using System.Text.Json;
 using Simulator.Glucose;
 
@@ -46,11 +47,42 @@ public static class ShareWire
         _ => Trend.NotComputable,
     };
 
+    /// <summary>An error object with a bare SubCode; see the overload for the full one the fake answers.</summary>
     public static object Error(string code, string message) => new Dictionary<string, string>
     {
         ["Code"] = code,
         ["Message"] = message,
         ["SubCode"] = $"<OnlineException ErrorCode=\"{code}\" />",
         ["TypeName"] = "FaultException",
+    };
+
+    /// <summary>
+    /// Share's error object (§1.6) with the XML-ish <c>OnlineException</c> SubCode of the 2025 recordings. Type, category and
+    /// severity are the recorded ones for SessionIdNotFound, AccountPasswordInvalid and the SSO_ codes; for the others
+    /// (SessionNotValid, InvalidArgument, InternalError) they are [unconfirmed] choices. Clients read only Code and Message.
+    /// </summary>
+    public static object Error(string code, string message, DateTimeOffset thrown, Guid id)
+    {
+        var (type, typeName, category, categoryName, severity, severityName) = Classify(code);
+        var local = thrown.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ff", CultureInfo.InvariantCulture);
+        var text = SecurityElement.Escape(message);
+        return new Dictionary<string, string>
+        {
+            ["Code"] = code,
+            ["Message"] = message,
+            ["SubCode"] = string.Create(CultureInfo.InvariantCulture,
+                $"<OnlineException DateThrownLocal=\"{local}\" DateThrown=\"{local}Z\" ErrorCode=\"{code}\" Type=\"{type}\" Category=\"{category}\" Severity=\"{severity}\" TypeString=\"{typeName}\" CategoryString=\"{categoryName}\" SeverityString=\"{severityName}\" HostName=\"\" HostIP=\"\" Id=\"{id:B}\" Message=\"{text}\" FullText=\"com.dexcom.udp.common.data.exception.OnlineException: {text}\" />"),
+            ["TypeName"] = "FaultException",
+        };
+    }
+
+    private static (int, string, int, string, int, string) Classify(string code) => code switch
+    {
+        "SessionIdNotFound" => (5, "ObjectNotFound", 2, "Database", 2, "Severe"),
+        "AccountPasswordInvalid" => (13, "InvalidPassword", 4, "Validation", 1, "Minor"),
+        "SessionNotValid" => (14, "InvalidState", 5, "Logical", 1, "Minor"),
+        "InvalidArgument" => (3, "InvalidArgument", 4, "Validation", 1, "Minor"),
+        _ when code.StartsWith("SSO_", StringComparison.Ordinal) => (15, "SingleSignOn", 1, "System", 2, "Severe"),
+        _ => (1, "Unknown", 1, "System", 2, "Severe"),
     };
 }

@@ -45,7 +45,7 @@ public class BacklogFaultParserTests
     public void Only_data_vendors_can_hold_a_backlog()
     {
         Assert.Equal(
-            Error(11, 13, "faults[0].target", "a backlog withholds glucose data, so it applies only to data vendors (dexcom-share, nightscout), not 'fcm'"),
+            Error(11, 13, "faults[0].target", "a backlog withholds glucose data, so it applies only to data vendors (dexcom-share, nightscout, librelinkup, dexcom-api), not 'fcm'"),
             SingleError(Fault("backlog", "", "fcm")));
     }
 

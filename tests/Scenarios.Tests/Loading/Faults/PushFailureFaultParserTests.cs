@@ -36,7 +36,7 @@ public class PushFailureFaultParserTests
     public void Only_push_vendors_can_lose_notifications()
     {
         Assert.Equal(
-            Error(11, 13, "faults[0].target", "a push-failure fault breaks notifications, so it applies only to push vendors (fcm), not 'dexcom-share'; for a data vendor use outage"),
+            Error(11, 13, "faults[0].target", "a push-failure fault breaks notifications, so it applies only to push vendors (fcm, apns, twilio, webhook), not 'dexcom-share'; for a data vendor use outage"),
             SingleError(Fault("push-failure", "", "dexcom-share/read")));
     }
 

@@ -34,7 +34,7 @@ public class StaleFaultParserTests
     public void Only_data_vendors_can_go_stale()
     {
         Assert.Equal(
-            Error(11, 13, "faults[0].target", "a stale fault freezes what followers read, so it applies only to data vendors (dexcom-share, nightscout), not 'fcm'"),
+            Error(11, 13, "faults[0].target", "a stale fault freezes what followers read, so it applies only to data vendors (dexcom-share, nightscout, librelinkup, dexcom-api), not 'fcm'"),
             SingleError(Fault("stale", "", "fcm")));
     }
 

@@ -138,8 +138,12 @@ public sealed class AuthFaultTests
 
         using var response = await fcm.SendAsync(FcmHarness.Alert());
 
+        // What a revoked OAuth token gets: UNAUTHENTICATED with no FcmError detail, and the OAuth challenge.
         Assert.Equal(401, (int)response.StatusCode);
-        FcmFakeTests.AssertGoogleError(await response.JsonAsync(), 401, "UNAUTHENTICATED", "THIRD_PARTY_AUTH_ERROR");
+        var error = (await response.JsonAsync()).GetProperty("error");
+        Assert.Equal("UNAUTHENTICATED", error.GetProperty("status").GetString());
+        Assert.False(error.TryGetProperty("details", out _));
+        Assert.Contains("invalid_token", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
         Assert.Empty(fcm.Journal.OfType<PushReceived>());
     }
 

@@ -183,7 +183,7 @@ public sealed class DexcomShareFakeTests : IDisposable
         fake.Store.Accept(new Reading(Patient, Now, 100, Trend.Flat));
         using var client = new HttpClient { BaseAddress = fake.ServicesUrl };
         using var login = await client.PostAsync(new Uri("General/LoginPublisherAccountByName", UriKind.Relative),
-            Http.JsonBody(new { accountName = ShareHarness.Account.AccountName, password = ShareHarness.Account.Password }));
+            Http.JsonBody(new { accountName = ShareHarness.Account.AccountName, password = ShareHarness.Account.Password, applicationId = ShareHarness.ApplicationId }));
         var session = (await login.JsonAsync()).GetString();
 
         using var read = await client.PostAsync(

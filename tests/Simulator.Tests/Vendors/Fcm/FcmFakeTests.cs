@@ -107,7 +107,12 @@ public sealed class FcmFakeTests : IDisposable
         using var response = await SendAsync(UrgentLow, bearer);
 
         Assert.Equal(401, (int)response.StatusCode);
-        AssertGoogleError(await response.JsonAsync(), 401, "UNAUTHENTICATED", "THIRD_PARTY_AUTH_ERROR");
+        // Google's front end refuses a bad OAuth token before FCM sees the message: UNAUTHENTICATED, and no FcmError detail
+        // (THIRD_PARTY_AUTH_ERROR is about APNs/web-push credentials, vendor-apis.md §5.1).
+        var error = (await response.JsonAsync()).GetProperty("error");
+        Assert.Equal(401, error.GetProperty("code").GetInt32());
+        Assert.Equal("UNAUTHENTICATED", error.Str("status"));
+        Assert.False(error.TryGetProperty("details", out _));
         Assert.Empty(_context.Journal.OfType<PushReceived>());
     }
 
@@ -127,7 +132,6 @@ public sealed class FcmFakeTests : IDisposable
     [InlineData("""{"message":{"token":"t","topic":"child-1-alerts"}}""")]              // two targets
     [InlineData("""{"message":{"notification":{"title":"no target"}}}""")]              // no target
     [InlineData("""{"token":"t"}""")]                                                     // no message
-    [InlineData("not json")]
     public async Task An_invalid_message_gets_400_INVALID_ARGUMENT(string body)
     {
         using var response = await SendAsync(body);
