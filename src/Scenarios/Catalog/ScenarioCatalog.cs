@@ -31,6 +31,19 @@ public static class ScenarioCatalog
         return text ?? throw new ScenarioNotFoundException(name, Names());
     }
 
+    /// <summary>The exact text a scenario was loaded from: its built-in file, or the file on disk.</summary>
+    public static string TextOf(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        return scenario.Origin.StartsWith(ScenarioOrigins.CatalogPrefix, StringComparison.Ordinal)
+            ? ReadText(scenario.Origin[ScenarioOrigins.CatalogPrefix.Length..])
+            : File.ReadAllText(scenario.Origin);
+    }
+
+    /// <summary>A built-in name as given on a command line, with or without its <c>catalog:</c> prefix.</summary>
+    public static string BareName(string name) =>
+        name.StartsWith(ScenarioOrigins.CatalogPrefix, StringComparison.Ordinal) ? name[ScenarioOrigins.CatalogPrefix.Length..] : name;
+
     /// <summary>
     /// A path to an existing file, or anything ending in .yaml/.yml, is loaded from disk; anything else is a built-in
     /// name (a <c>catalog:</c> prefix is allowed).

@@ -42,9 +42,7 @@ internal static class RunCommand
             Console.WriteLine($"System under test: {string.Join(" and ", plans.Select(p => p.Label))}. Expect about {scenario.Duration.TotalSeconds / scenario.Speed:0} s.");
             var results = await Task.WhenAll(plans.Select(p => RunOrchestrator.RunAsync(p.Options, ct)));
             // The exact scenario text beside its results, so a run folder alone is enough to repeat the run.
-            var text = scenario.Origin.StartsWith("catalog:", StringComparison.Ordinal)
-                ? ScenarioCatalog.ReadText(scenario.Origin["catalog:".Length..])
-                : await File.ReadAllTextAsync(scenario.Origin, CancellationToken.None);
+            var text = ScenarioCatalog.TextOf(scenario);
             foreach (var plan in plans)
                 await File.WriteAllTextAsync(Path.Combine(plan.Options.OutputDirectory, "scenario.yaml"), text, CancellationToken.None);
 

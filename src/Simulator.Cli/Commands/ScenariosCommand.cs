@@ -7,7 +7,7 @@ using Spectre.Console;
 
 namespace Simulator.Cli.Commands;
 
-/// <summary><c>simulator scenarios list | validate FILE… | schema [--out FILE]</c></summary>
+/// <summary><c>simulator scenarios list | show NAME | validate FILE… | new NAME --from ENTRY | schema [--out FILE]</c></summary>
 internal static class ScenariosCommand
 {
     public static Command Create()
@@ -63,6 +63,6 @@ internal static class ScenariosCommand
             return Task.FromResult(0);
         }));
 
-        return new Command("scenarios", "Built-in scenarios and scenario files.") { list, validate, schema };
+        return new Command("scenarios", "Built-in scenarios and scenario files.") { list, ScenariosShowNew.Show(), validate, ScenariosShowNew.New(), schema };
     }
 }
