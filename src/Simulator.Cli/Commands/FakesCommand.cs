@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Net;
+using System.Runtime.InteropServices;
 using Scenarios.Catalog;
 using Simulator.Cli.Output;
 using Simulator.Runs;
@@ -52,15 +53,26 @@ internal static class FakesCommand
                 StartAt = ParseStart(parse.GetValue(at)!),
             };
 
-            await using var server = await FakesServer.StartAsync(options, ct);
+            // Stopping is this command's normal end: SIGTERM and SIGINT cancel the serve instead of ending the process, so the
+            // journal is always closed and the exit code is 0, whoever's handler the runtime would have run first.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop(stop));
+            using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop(stop));
+            await using var server = await FakesServer.StartAsync(options, stop.Token);
             ServeListing.Write(Console.Out, scenario, server.Manifest, address);
-            await server.RunAsync(ct);
+            await server.RunAsync(stop.Token);
             await server.DisposeAsync();
             Console.WriteLine($"Stopped. Journal: {server.Manifest.Journal}");
             return 0;
         }));
         return command;
     }
+
+    private static Action<PosixSignalContext> Stop(CancellationTokenSource stop) => signal =>
+    {
+        signal.Cancel = true;
+        stop.Cancel();
+    };
 
     private static IPAddress ParseBind(string text)
     {
