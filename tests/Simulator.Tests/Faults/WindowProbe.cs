@@ -49,10 +49,13 @@ internal static class WindowProbe
             $"not shaped by {kind} although sent at {s.Sent:HH:mm:ss.fff} and answered at {s.Answered:HH:mm:ss.fff}, inside [{at:HH:mm:ss.fff}, {until:HH:mm:ss.fff})"));
         var first = samples.FirstOrDefault(s => s.Shaped);
         Assert.True(first.Shaped, $"no request was shaped by {kind}");
-        Assert.InRange(first.Answered - at, TimeSpan.Zero, Tolerance);
+        // Seen to start and to stop within a second: the first request it shaped, and the first it let through after, were
+        // sent at most a second after the instants (the checks above already say none was shaped outside the window).
+        // Send times, not answer times: a loaded machine can hold one answer past a second without the fault being late.
+        Assert.InRange(first.Sent - at, -(first.Answered - first.Sent), Tolerance);
         var recovered = samples.SkipWhile(s => !s.Shaped).FirstOrDefault(s => !s.Shaped);
         Assert.True(recovered != default, $"{kind} never ended");
-        Assert.InRange(recovered.Answered - until, TimeSpan.Zero, Tolerance);
+        Assert.InRange(recovered.Sent - until, -(recovered.Answered - recovered.Sent), Tolerance);
     }
 
     private static async Task SendAsync(Func<Task> send)
